@@ -1,0 +1,37 @@
+package io.aoailab.access;
+
+import java.net.InetAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the suite's HTTP clients trust and resolve beyond the JDK defaults.
+ *
+ * <p>Live: nothing, or the CAs of {@code EXTRA_CA_CERT_FILE} (TLS-inspecting proxies, a standalone lab).
+ * Lab: the lab's CA and its Azure-shaped host names pinned to loopback. Only clients built from this posture
+ * see either; the JVM's default trust and DNS stay as they are.
+ *
+ * @param extraTrustedCas CA certificates trusted in addition to the JDK's
+ * @param pinnedHosts host names resolved to a fixed address instead of asking DNS
+ */
+public record NetworkPosture(List<X509Certificate> extraTrustedCas, Map<String, InetAddress> pinnedHosts) {
+
+    public NetworkPosture {
+        extraTrustedCas = List.copyOf(extraTrustedCas);
+        pinnedHosts = Map.copyOf(pinnedHosts);
+    }
+
+    public static NetworkPosture jdkDefaults() {
+        return new NetworkPosture(List.of(), Map.of());
+    }
+
+    /** This posture plus more trusted CAs and pinned hosts. */
+    public NetworkPosture with(List<X509Certificate> moreCas, Map<String, InetAddress> moreHosts) {
+        List<X509Certificate> cas = new java.util.ArrayList<>(extraTrustedCas);
+        cas.addAll(moreCas);
+        Map<String, InetAddress> hosts = new java.util.HashMap<>(pinnedHosts);
+        hosts.putAll(moreHosts);
+        return new NetworkPosture(cas, hosts);
+    }
+}

@@ -1,0 +1,70 @@
+package io.aoailab.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every configuration key the suite reads. The names match {@code env.sample} one for one and keep the seed
+ * lab's names, so an existing {@code .env} from that lab works unchanged.
+ *
+ * <p>Each key is looked up, in this order, as an environment variable, a Java system property of the same
+ * name, and an entry of {@code .env} in the working directory; the first that is set wins, else the default.
+ */
+public enum ConfigKey {
+    LAB_TARGET("lab", false, "lab (the embedded emulator, default) or live (real Azure)"),
+    OPENAI_ENDPOINT_1(null, false, "the first Azure OpenAI endpoint, e.g. https://<resource>.openai.azure.com/"),
+    OPENAI_ENDPOINT_2(null, false, "the second Azure OpenAI endpoint, e.g. https://<resource>.openai.azure.com/"),
+    OPENAI_MODEL_DEPLOYMENT("gpt-4o", false, "the deployment name both accounts serve"),
+    OPENAI_API_VERSION("2025-03-01-preview", false, "a dated api-version with the Responses API (2025-03-01-preview or later)"),
+    APIM_GATEWAY_URL(null, false, "the APIM API base URL, e.g. https://<apim>.azure-api.net/openai"),
+    APIM_SUBSCRIPTION_KEY(null, true, "an APIM subscription key for the OpenAI API"),
+    AI_FOUNDRY_PROJECT_ENDPOINT(null, false,
+            "the Foundry project endpoint, e.g. https://<account>.services.ai.azure.com/api/projects/<project>"),
+    STORAGE_BLOB_ENDPOINT(null, false, "the BYO storage account's blob endpoint, e.g. https://<account>.blob.core.windows.net/"),
+    AI_SEARCH_ENDPOINT(null, false, "the AI Search endpoint, e.g. https://<service>.search.windows.net"),
+    AI_SEARCH_INDEX_NAME(null, false, "the index the file_search scenario is grounded on"),
+    EXPECTED_REGION_1("East US", false, "the x-ms-region display name OPENAI_ENDPOINT_1 must answer with"),
+    EXPECTED_REGION_2("East US 2", false, "the x-ms-region display name OPENAI_ENDPOINT_2 must answer with"),
+    EXPECTED_POOL_WEIGHTS("East US=50,East US 2=50", false,
+            "the intended APIM pool weights as <region>=<weight>,..., naming each expected region once"),
+    AZURE_TENANT_ID(null, false, "the Entra tenant (directory) id"),
+    AZURE_CLIENT_ID(null, false, "the client id of the default caller (service principal or workload identity)"),
+    AZURE_CLIENT_SECRET(null, true, "the client secret of the default caller, when it is a service principal"),
+    AZURE_AUTHORITY_HOST("https://login.microsoftonline.com/", false,
+            "the Entra authority host, e.g. https://login.microsoftonline.com/"),
+    AZURE_FEDERATED_TOKEN_FILE(null, false, "the federated token file of a workload identity (set by the CI runner)"),
+    PERSONAS("", false, "comma-separated persona names for RBAC cases; each needs PERSONA_<NAME>_CLIENT_ID and _CLIENT_SECRET"),
+    EXTRA_CA_CERT_FILE(null, false, "a PEM file of CA certificates the suite's HTTP clients trust in addition to the JDK's"),
+    HTTP_TIMEOUT_SECONDS("30", false, "the timeout of every HTTP call the suite makes, in seconds (1-600)"),
+    LAB_TOPOLOGY_FILE(null, false, "a topology file describing the lab's actual deployment (default: the shipped one)");
+
+    private final String defaultValue;
+    private final boolean secret;
+    private final String meaning;
+
+    ConfigKey(String defaultValue, boolean secret, String meaning) {
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+        this.meaning = meaning;
+    }
+
+    Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Secrets are never printed: not in errors, logs nor reports. */
+    public boolean isSecret() {
+        return secret;
+    }
+
+    /** What the key holds, as the fix in an error message puts it. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The keys a live run cannot do without; the rest are optional or have defaults. */
+    static List<ConfigKey> requiredForLive() {
+        return Arrays.asList(OPENAI_ENDPOINT_1, OPENAI_ENDPOINT_2, APIM_GATEWAY_URL, APIM_SUBSCRIPTION_KEY);
+    }
+}

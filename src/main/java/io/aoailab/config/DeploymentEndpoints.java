@@ -1,0 +1,31 @@
+package io.aoailab.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the deployment under test answers. For the live target these come from configuration; for the lab target
+ * the embedded lab reports them once it has started.
+ *
+ * @param openai the regional Azure OpenAI endpoints, in configuration order ({@code OPENAI_ENDPOINT_1}, {@code _2})
+ * @param apimGateway the APIM API base URL, if the deployment has one
+ * @param apimSubscriptionKey the key for {@code apimGateway}
+ * @param foundryProject the Foundry project endpoint, if configured
+ * @param storageBlob the BYO storage account's blob endpoint, if configured
+ * @param aiSearch the AI Search endpoint, if configured
+ * @param aiSearchIndex the AI Search index the grounded scenarios use, if configured
+ */
+public record DeploymentEndpoints(
+        List<URI> openai,
+        Optional<URI> apimGateway,
+        Optional<Secret> apimSubscriptionKey,
+        Optional<URI> foundryProject,
+        Optional<URI> storageBlob,
+        Optional<URI> aiSearch,
+        Optional<String> aiSearchIndex) {
+
+    public DeploymentEndpoints {
+        openai = List.copyOf(openai);
+    }
+}

@@ -1,0 +1,37 @@
+package io.aoailab.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The deployment the suite expects to find: what it asserts against. It comes from the suite's configuration
+ * only, never from the lab's topology, so a lab whose actual deployment drifts from it makes the suite fail.
+ *
+ * @param regions the expected region of each Azure OpenAI endpoint, in endpoint order, with its intended pool weight
+ */
+public record IntendedDeployment(List<IntendedRegion> regions) {
+
+    public IntendedDeployment {
+        regions = List.copyOf(regions);
+    }
+
+    /** The sum of the intended weights; the expected share of a region is its weight over this. */
+    public int totalWeight() {
+        return regions.stream().mapToInt(IntendedRegion::poolWeight).sum();
+    }
+
+    public Optional<IntendedRegion> region(String displayName) {
+        return regions.stream().filter(r -> r.displayName().equals(displayName)).findFirst();
+    }
+
+    /**
+     * @param displayName the region's display name as Azure sends it in {@code x-ms-region}, e.g. {@code East US 2}
+     * @param poolWeight the region's intended weight in the APIM backend pool
+     */
+    public record IntendedRegion(String displayName, int poolWeight) {
+        /** This region's intended share of the pool's traffic, between 0 and 1. */
+        public double expectedShare(IntendedDeployment deployment) {
+            return (double) poolWeight / deployment.totalWeight();
+        }
+    }
+}

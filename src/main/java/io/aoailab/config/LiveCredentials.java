@@ -1,0 +1,16 @@
+package io.aoailab.config;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * What azure-identity needs for the default caller on the live target. Absent values leave the choice to the
+ * DefaultAzureCredential chain (environment, workload identity, managed identity, Azure CLI, ...).
+ */
+public record LiveCredentials(
+        Optional<String> tenantId,
+        Optional<String> clientId,
+        Optional<Secret> clientSecret,
+        URI authorityHost,
+        Optional<String> federatedTokenFile) {
+}

@@ -1,0 +1,42 @@
+package io.aoailab.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The suite's configuration, resolved once per run by {@link SuiteConfigResolver}. Immutable; its secrets print
+ * redacted.
+ *
+ * @param target what the suite runs against
+ * @param modelDeployment the deployment name on both Azure OpenAI accounts
+ * @param apiVersion the dated api-version used on {@code /openai/responses}
+ * @param liveEndpoints the configured endpoints; used by the live target, ignored by the lab
+ * @param intended the deployment the suite expects (regions, pool weights)
+ * @param credentials the default caller's credential settings for the live target
+ * @param personas the identities the RBAC scenarios use
+ * @param extraCaCertFile an extra PEM of trusted CA certificates for the suite's HTTP clients
+ * @param httpTimeout the timeout of every HTTP call
+ * @param labTopologyFile the lab's topology file, when not the shipped default
+ */
+public record SuiteConfig(
+        Target target,
+        String modelDeployment,
+        String apiVersion,
+        DeploymentEndpoints liveEndpoints,
+        IntendedDeployment intended,
+        LiveCredentials credentials,
+        List<Persona> personas,
+        Optional<Path> extraCaCertFile,
+        Duration httpTimeout,
+        Optional<Path> labTopologyFile) {
+
+    public SuiteConfig {
+        personas = List.copyOf(personas);
+    }
+
+    public Optional<Persona> persona(String name) {
+        return personas.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,267 @@
+package io.aoailab.config;
+
+import io.aoailab.config.IntendedDeployment.IntendedRegion;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves {@link SuiteConfig} from {@link ConfigSources}: each key from the first source that sets it
+ * (environment variable, system property, {@code .env}), else its default. Every value is checked here, before
+ * anything touches the network; the first bad one stops resolution with a {@link ConfigurationException} naming
+ * the key, the value (never a secret's) and the fix.
+ */
+public final class SuiteConfigResolver {
+    /** Responses first shipped in this api-version; earlier dated versions answer 404 on /openai/responses. */
+    private static final LocalDate FIRST_RESPONSES_API_VERSION = LocalDate.of(2025, 3, 1);
+    private static final Pattern DATED_API_VERSION = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(-preview)?");
+    private static final Pattern WEIGHT_ENTRY = Pattern.compile("\\s*([^=]+?)\\s*=\\s*(\\S+)\\s*");
+    private static final int MAX_POOL_WEIGHT = 1000;
+
+    private final ConfigSources sources;
+
+    public SuiteConfigResolver(ConfigSources sources) {
+        this.sources = sources;
+    }
+
+    public SuiteConfig resolve() {
+        Target target = target();
+        Optional<Path> extraCa = existingFile(ConfigKey.EXTRA_CA_CERT_FILE);
+        return new SuiteConfig(
+                target,
+                deploymentName(),
+                apiVersion(),
+                liveEndpoints(target),
+                intendedDeployment(),
+                liveCredentials(),
+                personas(target),
+                extraCa,
+                httpTimeout(),
+                existingFile(ConfigKey.LAB_TOPOLOGY_FILE));
+    }
+
+    private Target target() {
+        ConfigValue value = value(ConfigKey.LAB_TARGET);
+        return Target.parse(value.value()).orElseThrow(() -> invalid(ConfigKey.LAB_TARGET, value,
+                "is not a target", "set LAB_TARGET to lab (the embedded emulator, the default) or live (real Azure)"));
+    }
+
+    private String deploymentName() {
+        ConfigValue value = value(ConfigKey.OPENAI_MODEL_DEPLOYMENT);
+        // Azure deployment names: letters, digits, '-', '_' and '.', up to 64 characters
+        if (!value.value().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw invalid(ConfigKey.OPENAI_MODEL_DEPLOYMENT, value, "is not a deployment name",
+                    "use the deployment's name as shown in the portal, e.g. gpt-4o");
+        }
+        return value.value();
+    }
+
+    private String apiVersion() {
+        ConfigValue value = value(ConfigKey.OPENAI_API_VERSION);
+        Matcher matcher = DATED_API_VERSION.matcher(value.value());
+        String fix = "use a dated api-version with the Responses API, e.g. 2025-03-01-preview or 2025-04-01-preview";
+        if (!matcher.matches()) {
+            throw invalid(ConfigKey.OPENAI_API_VERSION, value, "is not a dated api-version", fix);
+        }
+        try {
+            if (LocalDate.parse(matcher.group(1)).isBefore(FIRST_RESPONSES_API_VERSION)) {
+                throw invalid(ConfigKey.OPENAI_API_VERSION, value, "predates the Responses API", fix);
+            }
+        } catch (DateTimeParseException e) {
+            throw invalid(ConfigKey.OPENAI_API_VERSION, value, "is not a dated api-version", fix);
+        }
+        return value.value();
+    }
+
+    private DeploymentEndpoints liveEndpoints(Target target) {
+        if (target == Target.LIVE) {
+            for (ConfigKey key : ConfigKey.requiredForLive()) {
+                if (sources.lookup(key.name()).isEmpty()) {
+                    throw ConfigurationException.missing(key.name(), "LAB_TARGET=live needs it",
+                            "set " + key.name() + " to " + key.meaning() + " (see env.sample), or use LAB_TARGET=lab");
+                }
+            }
+        }
+        List<URI> openai = new ArrayList<>();
+        https(ConfigKey.OPENAI_ENDPOINT_1).ifPresent(openai::add);
+        https(ConfigKey.OPENAI_ENDPOINT_2).ifPresent(openai::add);
+        return new DeploymentEndpoints(
+                openai,
+                https(ConfigKey.APIM_GATEWAY_URL),
+                secret(ConfigKey.APIM_SUBSCRIPTION_KEY),
+                https(ConfigKey.AI_FOUNDRY_PROJECT_ENDPOINT),
+                https(ConfigKey.STORAGE_BLOB_ENDPOINT),
+                https(ConfigKey.AI_SEARCH_ENDPOINT),
+                optional(ConfigKey.AI_SEARCH_INDEX_NAME).map(ConfigValue::value));
+    }
+
+    private IntendedDeployment intendedDeployment() {
+        List<String> regionNames = List.of(value(ConfigKey.EXPECTED_REGION_1).value(),
+                value(ConfigKey.EXPECTED_REGION_2).value());
+        if (regionNames.get(0).equals(regionNames.get(1))) {
+            throw invalid(ConfigKey.EXPECTED_REGION_2, value(ConfigKey.EXPECTED_REGION_2),
+                    "repeats EXPECTED_REGION_1", "give each endpoint its own region, e.g. East US and East US 2");
+        }
+        ConfigValue weightsValue = value(ConfigKey.EXPECTED_POOL_WEIGHTS);
+        String fix = "write one <region>=<weight> per expected region (" + String.join(", ", regionNames)
+                + "), weights 0-" + MAX_POOL_WEIGHT + " not all 0, e.g. " + regionNames.stream()
+                        .map(r -> r + "=50").collect(Collectors.joining(","));
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        for (String entry : weightsValue.value().split(",")) {
+            Matcher matcher = WEIGHT_ENTRY.matcher(entry);
+            if (!matcher.matches()) {
+                throw invalid(ConfigKey.EXPECTED_POOL_WEIGHTS, weightsValue, "has an entry that is not <region>=<weight>", fix);
+            }
+            int weight;
+            try {
+                weight = Integer.parseInt(matcher.group(2));
+            } catch (NumberFormatException e) {
+                throw invalid(ConfigKey.EXPECTED_POOL_WEIGHTS, weightsValue,
+                        "has a weight that is not a whole number: '" + matcher.group(2) + "'", fix);
+            }
+            if (weight < 0 || weight > MAX_POOL_WEIGHT) {
+                throw invalid(ConfigKey.EXPECTED_POOL_WEIGHTS, weightsValue, "has a weight out of range: " + weight, fix);
+            }
+            if (!regionNames.contains(matcher.group(1))) {
+                throw invalid(ConfigKey.EXPECTED_POOL_WEIGHTS, weightsValue,
+                        "names '" + matcher.group(1) + "', which is not an expected region", fix);
+            }
+            if (weights.put(matcher.group(1), weight) != null) {
+                throw invalid(ConfigKey.EXPECTED_POOL_WEIGHTS, weightsValue,
+                        "names '" + matcher.group(1) + "' twice", fix);
+            }
+        }
+        for (String region : regionNames) {
+            if (!weights.containsKey(region)) {
+                throw invalid(ConfigKey.EXPECTED_POOL_WEIGHTS, weightsValue, "has no weight for '" + region + "'", fix);
+            }
+        }
+        if (weights.values().stream().allMatch(w -> w == 0)) {
+            throw invalid(ConfigKey.EXPECTED_POOL_WEIGHTS, weightsValue, "gives every region weight 0", fix);
+        }
+        return new IntendedDeployment(regionNames.stream().map(r -> new IntendedRegion(r, weights.get(r))).toList());
+    }
+
+    private LiveCredentials liveCredentials() {
+        URI authority = https(ConfigKey.AZURE_AUTHORITY_HOST).orElseThrow();
+        return new LiveCredentials(
+                optional(ConfigKey.AZURE_TENANT_ID).map(ConfigValue::value),
+                optional(ConfigKey.AZURE_CLIENT_ID).map(ConfigValue::value),
+                secret(ConfigKey.AZURE_CLIENT_SECRET),
+                authority,
+                optional(ConfigKey.AZURE_FEDERATED_TOKEN_FILE).map(ConfigValue::value));
+    }
+
+    private List<Persona> personas(Target target) {
+        ConfigValue declared = value(ConfigKey.PERSONAS);
+        List<Persona> personas = new ArrayList<>();
+        for (String name : Arrays.stream(declared.value().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList()) {
+            if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+                throw invalid(ConfigKey.PERSONAS, declared, "declares '" + name + "', which is not a persona name",
+                        "use names of letters, digits, '-' and '_', e.g. no-role,openai-user");
+            }
+            String prefix = Persona.keyPrefix(name);
+            Optional<String> clientId = sources.lookup(prefix + "CLIENT_ID").map(ConfigValue::value);
+            Optional<Secret> clientSecret = sources.lookup(prefix + "CLIENT_SECRET").map(v -> Secret.of(v.value()));
+            if (target == Target.LIVE) {
+                for (String suffix : List.of("CLIENT_ID", "CLIENT_SECRET")) {
+                    if (sources.lookup(prefix + suffix).isEmpty()) {
+                        throw ConfigurationException.missing(prefix + suffix,
+                                "PERSONAS declares '" + name + "' and LAB_TARGET=live signs in as it",
+                                "set " + prefix + suffix + " to the persona's service principal "
+                                        + suffix.toLowerCase(Locale.ROOT).replace('_', ' ') + ", or remove '" + name
+                                        + "' from PERSONAS");
+                    }
+                }
+            }
+            List<String> roles = sources.lookup(prefix + "ROLES").map(ConfigValue::value)
+                    .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                    .orElse(List.of());
+            personas.add(new Persona(name, clientId, clientSecret, roles));
+        }
+        return personas;
+    }
+
+    private Duration httpTimeout() {
+        ConfigValue value = value(ConfigKey.HTTP_TIMEOUT_SECONDS);
+        try {
+            int seconds = Integer.parseInt(value.value());
+            if (seconds >= 1 && seconds <= 600) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw invalid(ConfigKey.HTTP_TIMEOUT_SECONDS, value, "is not a whole number of seconds from 1 to 600",
+                "set it to e.g. 30");
+    }
+
+    private Optional<URI> https(ConfigKey key) {
+        return optional(key).map(value -> {
+            String fix = "set " + key.name() + " to " + key.meaning();
+            URI uri;
+            try {
+                uri = new URI(value.value());
+            } catch (URISyntaxException e) {
+                throw invalid(key, value, "is not a URL", fix);
+            }
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                // azure-core refuses to send keys or tokens over plain http (azure-wire-facts.md §0.3)
+                throw invalid(key, value, "is not an absolute https URL", fix);
+            }
+            if (uri.getQuery() != null || uri.getFragment() != null) {
+                throw invalid(key, value, "carries a query or fragment", fix + ", without ?... or #...");
+            }
+            return uri;
+        });
+    }
+
+    private Optional<Secret> secret(ConfigKey key) {
+        return optional(key).map(value -> {
+            // a key pasted with a space, quote or line break in it is refused by every service: say so early
+            if (!value.value().matches("[\\x21-\\x7E&&[^\"'\\\\]]{1,512}")) {
+                throw invalid(key, value, "holds spaces, quotes or other characters a credential never has",
+                        "paste the " + key.meaning().replaceFirst("^an? ", "") + " again, exactly as issued");
+            }
+            return Secret.of(value.value());
+        });
+    }
+
+    private Optional<Path> existingFile(ConfigKey key) {
+        return optional(key).map(value -> {
+            Path path = Path.of(value.value());
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+                throw invalid(key, value, "is not a readable file", "set " + key.name() + " to " + key.meaning());
+            }
+            return path;
+        });
+    }
+
+    private Optional<ConfigValue> optional(ConfigKey key) {
+        return sources.lookup(key.name())
+                .or(() -> key.defaultValue().filter(d -> !d.isEmpty()).map(d -> new ConfigValue(key.name(), d, "default")));
+    }
+
+    private ConfigValue value(ConfigKey key) {
+        return optional(key).orElseGet(() -> new ConfigValue(key.name(), "", "default"));
+    }
+
+    private static ConfigurationException invalid(ConfigKey key, ConfigValue value, String problem, String fix) {
+        return ConfigurationException.invalid(value, key.isSecret(), problem, fix);
+    }
+}

@@ -1,0 +1,42 @@
+package io.aoailab.junit;
+
+import io.aoailab.access.CredentialSource;
+import io.aoailab.access.HttpClientFactory;
+import io.aoailab.config.DeploymentEndpoints;
+import io.aoailab.config.IntendedDeployment;
+import io.aoailab.config.SuiteConfig;
+import io.aoailab.config.Target;
+import java.util.Optional;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The deployment a test runs against, as injected by {@link DeploymentTest}: where it answers, how to reach it,
+ * and what the suite expects of it.
+ *
+ * @param config the resolved configuration, including the intended deployment the assertions use
+ * @param endpoints where the deployment answers (from configuration for live, from the lab for the lab)
+ * @param http the HTTP clients that reach it
+ * @param credentials the identities that call it
+ */
+public record DeploymentUnderTest(SuiteConfig config, DeploymentEndpoints endpoints, HttpClientFactory http,
+        CredentialSource credentials) {
+
+    public Target target() {
+        return config.target();
+    }
+
+    public IntendedDeployment intended() {
+        return config.intended();
+    }
+
+    /**
+     * The value of an optional part of the deployment, or the test is skipped: a live deployment without, say,
+     * a Foundry project makes the Foundry cases not applicable rather than failed.
+     *
+     * @param key the configuration key that would provide it, named in the skip reason
+     */
+    public static <T> T require(Optional<T> part, String key) {
+        return part.orElseThrow(() -> new TestAbortedException(
+                key + " is not set, so this case does not apply to this deployment; set it to run the case"));
+    }
+}

@@ -1,0 +1,290 @@
+package io.aoailab.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aoailab.config.IntendedDeployment.IntendedRegion;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SuiteConfigResolverTest {
+    private static final String SUBSCRIPTION_KEY = "0123456789abcdef0123456789abcdef";
+    private static final String CLIENT_SECRET = "Xy7~Q.super-secret-value_42";
+
+    private static SuiteConfig resolve(Map<String, String> env) {
+        return resolve(env, Map.of(), Map.of());
+    }
+
+    private static SuiteConfig resolve(Map<String, String> env, Map<String, String> sys, Map<String, String> dotenv) {
+        return new SuiteConfigResolver(ConfigSources.of(env, sys, dotenv)).resolve();
+    }
+
+    private static Map<String, String> live() {
+        Map<String, String> env = new HashMap<>();
+        env.put("LAB_TARGET", "live");
+        env.put("OPENAI_ENDPOINT_1", "https://aoai-eus.openai.azure.com/");
+        env.put("OPENAI_ENDPOINT_2", "https://aoai-eus2.openai.azure.com/");
+        env.put("APIM_GATEWAY_URL", "https://apim-lab.azure-api.net/openai");
+        env.put("APIM_SUBSCRIPTION_KEY", SUBSCRIPTION_KEY);
+        env.put("AZURE_CLIENT_SECRET", CLIENT_SECRET);
+        return env;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> copy = new HashMap<>(base);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static String errorOf(Map<String, String> env) {
+        try {
+            resolve(env);
+        } catch (ConfigurationException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("Expecting a ConfigurationException for " + env.keySet() + " but resolution passed");
+    }
+
+    @Nested
+    class Defaults {
+        @Test
+        void should_target_the_lab_with_the_seed_deployment_when_nothing_is_set() {
+            SuiteConfig config = resolve(Map.of());
+
+            assertThat(config.target()).isEqualTo(Target.LAB);
+            assertThat(config.modelDeployment()).isEqualTo("gpt-4o");
+            assertThat(config.apiVersion()).isEqualTo("2025-03-01-preview");
+            assertThat(config.intended().regions()).containsExactly(
+                    new IntendedRegion("East US", 50), new IntendedRegion("East US 2", 50));
+            assertThat(config.httpTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(config.personas()).isEmpty();
+            assertThat(config.liveEndpoints().openai()).isEmpty();
+        }
+
+        @Test
+        void should_compute_expected_shares_from_the_intended_weights() {
+            SuiteConfig config = resolve(Map.of("EXPECTED_POOL_WEIGHTS", "East US=30, East US 2=90"));
+
+            IntendedDeployment intended = config.intended();
+            assertThat(intended.region("East US 2").orElseThrow().expectedShare(intended)).isEqualTo(0.75);
+            assertThat(intended.totalWeight()).isEqualTo(120);
+        }
+    }
+
+    @Nested
+    class Precedence {
+        @Test
+        void should_prefer_the_environment_over_system_properties_and_dotenv() {
+            SuiteConfig config = resolve(Map.of("OPENAI_MODEL_DEPLOYMENT", "from-env"),
+                    Map.of("OPENAI_MODEL_DEPLOYMENT", "from-sys"), Map.of("OPENAI_MODEL_DEPLOYMENT", "from-dotenv"));
+
+            assertThat(config.modelDeployment()).isEqualTo("from-env");
+        }
+
+        @Test
+        void should_prefer_system_properties_over_dotenv() {
+            SuiteConfig config = resolve(Map.of(), Map.of("OPENAI_MODEL_DEPLOYMENT", "from-sys"),
+                    Map.of("OPENAI_MODEL_DEPLOYMENT", "from-dotenv"));
+
+            assertThat(config.modelDeployment()).isEqualTo("from-sys");
+        }
+
+        @Test
+        void should_take_dotenv_over_the_default() {
+            SuiteConfig config = resolve(Map.of(), Map.of(), Map.of("OPENAI_MODEL_DEPLOYMENT", "from-dotenv"));
+
+            assertThat(config.modelDeployment()).isEqualTo("from-dotenv");
+        }
+
+        @Test
+        void should_treat_a_blank_value_as_unset_and_fall_through() {
+            SuiteConfig config = resolve(Map.of("OPENAI_MODEL_DEPLOYMENT", "  "), Map.of(),
+                    Map.of("OPENAI_MODEL_DEPLOYMENT", "from-dotenv"));
+
+            assertThat(config.modelDeployment()).isEqualTo("from-dotenv");
+        }
+
+        @Test
+        void should_name_the_source_of_a_bad_value() {
+            assertThatThrownBy(() -> resolve(Map.of(), Map.of(), Map.of("LAB_TARGET", "prod")))
+                    .hasMessageContaining("(from .env)");
+            assertThatThrownBy(() -> resolve(Map.of(), Map.of("LAB_TARGET", "prod"), Map.of()))
+                    .hasMessageContaining("(from system property)");
+        }
+    }
+
+    @Nested
+    class Live {
+        @Test
+        void should_resolve_the_configured_endpoints_and_credentials() {
+            SuiteConfig config = resolve(with(live(), "AZURE_TENANT_ID", "tenant-1"));
+
+            assertThat(config.target()).isEqualTo(Target.LIVE);
+            assertThat(config.liveEndpoints().openai()).containsExactly(
+                    URI.create("https://aoai-eus.openai.azure.com/"), URI.create("https://aoai-eus2.openai.azure.com/"));
+            assertThat(config.liveEndpoints().apimSubscriptionKey()).contains(Secret.of(SUBSCRIPTION_KEY));
+            assertThat(config.credentials().tenantId()).contains("tenant-1");
+            assertThat(config.credentials().authorityHost()).isEqualTo(URI.create("https://login.microsoftonline.com/"));
+        }
+
+        @ParameterizedTest
+        @CsvSource({"OPENAI_ENDPOINT_1", "OPENAI_ENDPOINT_2", "APIM_GATEWAY_URL", "APIM_SUBSCRIPTION_KEY"})
+        void should_name_a_missing_required_key(String key) {
+            Map<String, String> env = live();
+            env.remove(key);
+
+            assertThat(errorOf(env)).startsWith(key + " is not set, but LAB_TARGET=live needs it. Fix: set " + key)
+                    .doesNotContain(SUBSCRIPTION_KEY, CLIENT_SECRET);
+        }
+
+        @Test
+        void should_read_personas_with_their_credentials_and_intended_roles() {
+            Map<String, String> env = live();
+            env.put("PERSONAS", "no-role, openai-user");
+            env.put("PERSONA_NO_ROLE_CLIENT_ID", "id-1");
+            env.put("PERSONA_NO_ROLE_CLIENT_SECRET", "persona-secret-1");
+            env.put("PERSONA_OPENAI_USER_CLIENT_ID", "id-2");
+            env.put("PERSONA_OPENAI_USER_CLIENT_SECRET", "persona-secret-2");
+            env.put("PERSONA_OPENAI_USER_ROLES", "Cognitive Services OpenAI User");
+
+            SuiteConfig config = resolve(env);
+
+            assertThat(config.personas()).extracting(Persona::name).containsExactly("no-role", "openai-user");
+            assertThat(config.persona("no-role").orElseThrow().intendedRoles()).isEmpty();
+            assertThat(config.persona("openai-user").orElseThrow().intendedRoles())
+                    .containsExactly("Cognitive Services OpenAI User");
+        }
+
+        @Test
+        void should_name_the_missing_key_of_a_declared_persona() {
+            Map<String, String> env = with(live(), "PERSONAS", "no-role");
+            env.put("PERSONA_NO_ROLE_CLIENT_ID", "id-1");
+
+            assertThat(errorOf(env)).startsWith("PERSONA_NO_ROLE_CLIENT_SECRET is not set")
+                    .contains("remove 'no-role' from PERSONAS");
+        }
+
+        @Test
+        void should_not_need_persona_credentials_on_the_lab() {
+            SuiteConfig config = resolve(Map.of("PERSONAS", "no-role", "PERSONA_NO_ROLE_ROLES", "Reader"));
+
+            assertThat(config.persona("no-role").orElseThrow().clientSecret()).isEmpty();
+        }
+    }
+
+    @Nested
+    class BadConfiguration {
+        @Test
+        void should_reject_an_unknown_target() {
+            assertThat(errorOf(Map.of("LAB_TARGET", "prod"))).isEqualTo("LAB_TARGET='prod' (from environment variable)"
+                    + " is not a target. Fix: set LAB_TARGET to lab (the embedded emulator, the default) or live"
+                    + " (real Azure).");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "not a url at all|is not a URL",
+            "aoai-eus.openai.azure.com|is not an absolute https URL",
+            "http://aoai-eus.openai.azure.com/|is not an absolute https URL",
+            "https://aoai-eus.openai.azure.com/?api-version=1|carries a query or fragment"})
+        void should_reject_a_malformed_endpoint(String url, String problem) {
+            assertThat(errorOf(with(live(), "OPENAI_ENDPOINT_1", url)))
+                    .startsWith("OPENAI_ENDPOINT_1='" + url + "' (from environment variable) " + problem)
+                    .contains("Fix: set OPENAI_ENDPOINT_1 to the first Azure OpenAI endpoint");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "East US=fifty,East US 2=50|has a weight that is not a whole number: 'fifty'",
+            "East US:50,East US 2:50|has an entry that is not <region>=<weight>",
+            "East US=50|has no weight for 'East US 2'",
+            "East US=50,East US 2=50,West US=10|names 'West US', which is not an expected region",
+            "East US=50,East US=50|names 'East US' twice",
+            "East US=0,East US 2=0|gives every region weight 0",
+            "East US=-1,East US 2=50|has a weight out of range: -1",
+            "East US=5000,East US 2=50|has a weight out of range: 5000"})
+        void should_reject_weights_that_do_not_parse(String weights, String problem) {
+            assertThat(errorOf(Map.of("EXPECTED_POOL_WEIGHTS", weights)))
+                    .startsWith("EXPECTED_POOL_WEIGHTS='" + weights + "' (from environment variable) " + problem)
+                    .contains("Fix: write one <region>=<weight> per expected region (East US, East US 2)");
+        }
+
+        @Test
+        void should_reject_two_endpoints_expected_in_the_same_region() {
+            assertThat(errorOf(Map.of("EXPECTED_REGION_2", "East US"))).startsWith(
+                    "EXPECTED_REGION_2='East US' (from environment variable) repeats EXPECTED_REGION_1");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "2024-10-21|predates the Responses API",
+            "2025-02-01-preview|predates the Responses API",
+            "latest|is not a dated api-version",
+            "2025-13-45-preview|is not a dated api-version"})
+        void should_reject_an_api_version_without_responses(String version, String problem) {
+            assertThat(errorOf(Map.of("OPENAI_API_VERSION", version)))
+                    .startsWith("OPENAI_API_VERSION='" + version + "' (from environment variable) " + problem)
+                    .contains("Fix: use a dated api-version with the Responses API");
+        }
+
+        @ParameterizedTest
+        @CsvSource({"0", "601", "thirty"})
+        void should_reject_a_timeout_out_of_range(String seconds) {
+            assertThat(errorOf(Map.of("HTTP_TIMEOUT_SECONDS", seconds))).startsWith(
+                    "HTTP_TIMEOUT_SECONDS='" + seconds + "' (from environment variable) is not a whole number of seconds");
+        }
+
+        @Test
+        void should_reject_a_deployment_name_azure_would_not_accept() {
+            assertThat(errorOf(Map.of("OPENAI_MODEL_DEPLOYMENT", "gpt 4o"))).startsWith(
+                    "OPENAI_MODEL_DEPLOYMENT='gpt 4o' (from environment variable) is not a deployment name");
+        }
+
+        @Test
+        void should_reject_a_missing_file(@TempDir Path dir) {
+            String missing = dir.resolve("missing.pem").toString();
+
+            assertThat(errorOf(Map.of("EXTRA_CA_CERT_FILE", missing))).startsWith(
+                    "EXTRA_CA_CERT_FILE='" + missing + "' (from environment variable) is not a readable file");
+        }
+
+        @Test
+        void should_reject_a_persona_name_that_cannot_form_keys() {
+            assertThat(errorOf(Map.of("PERSONAS", "ok,no role"))).startsWith(
+                    "PERSONAS='ok,no role' (from environment variable) declares 'no role', which is not a persona name");
+        }
+    }
+
+    @Nested
+    class Secrets {
+        @Test
+        void should_redact_a_bad_secret_in_the_error() {
+            String pasted = "0123456789abcdef 0123456789abcdef";
+
+            String message = errorOf(with(live(), "APIM_SUBSCRIPTION_KEY", pasted));
+
+            assertThat(message).startsWith("APIM_SUBSCRIPTION_KEY=<redacted> (from environment variable) holds spaces")
+                    .doesNotContain("0123456789abcdef");
+        }
+
+        @Test
+        void should_never_print_secrets_from_the_resolved_configuration() {
+            Map<String, String> env = with(live(), "PERSONAS", "no-role");
+            env.put("PERSONA_NO_ROLE_CLIENT_ID", "id-1");
+            env.put("PERSONA_NO_ROLE_CLIENT_SECRET", "persona-secret-value");
+
+            String printed = resolve(env).toString();
+
+            assertThat(printed).doesNotContain(SUBSCRIPTION_KEY, CLIENT_SECRET, "persona-secret-value")
+                    .contains("Secret[REDACTED]");
+        }
+    }
+}
