@@ -1,0 +1,160 @@
+package io.aoailab.lab.http;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One request to an emulated host and its answer. A thin layer over the JDK's {@link HttpExchange}: decoded
+ * query parameters, case-insensitive headers, a size-bounded body, JSON and SSE answers, and a way to drop the
+ * connection as a failing region would.
+ */
+public final class LabExchange {
+    private final HttpExchange exchange;
+    private final String requestId = UUID.randomUUID().toString();
+    private final Map<String, List<String>> query;
+    private boolean answered;
+
+    LabExchange(HttpExchange exchange) {
+        this.exchange = exchange;
+        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+    }
+
+    public String method() {
+        return exchange.getRequestMethod();
+    }
+
+    /** The decoded path, e.g. {@code /openai/responses/resp_1}. */
+    public String path() {
+        return exchange.getRequestURI().getPath();
+    }
+
+    public URI uri() {
+        return exchange.getRequestURI();
+    }
+
+    public Optional<String> query(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public boolean hasQuery(String name) {
+        return query.containsKey(name);
+    }
+
+    public Map<String, List<String>> queryParameters() {
+        return query;
+    }
+
+    /** A request header; the JDK's {@link Headers} compare names case-insensitively. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+    }
+
+    public Headers requestHeaders() {
+        return exchange.getRequestHeaders();
+    }
+
+    /** Headers to send with the answer; set them before answering. */
+    public Headers responseHeaders() {
+        return exchange.getResponseHeaders();
+    }
+
+    /** A fresh id per request, for the {@code x-request-id}-style headers of each service. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The request body, read up to {@code limit} bytes; more than that is the caller's 413. */
+    public byte[] body(long limit) throws IOException, BodyTooLargeException {
+        try (InputStream in = exchange.getRequestBody()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > limit) {
+                    throw new BodyTooLargeException(limit);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    public void respond(int status, String contentType, byte[] body) throws IOException {
+        answered = true;
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        boolean noBody = body.length == 0 || "HEAD".equals(method()) || status == 204 || status == 304;
+        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+        if (!noBody) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    public void json(int status, Object body) throws IOException {
+        respond(status, "application/json; charset=utf-8", LabJson.bytes(body));
+    }
+
+    public void text(int status, String contentType, String body) throws IOException {
+        respond(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Starts a chunked {@code text/event-stream} answer; close the stream to end it. */
+    public SseStream sse(int status) throws IOException {
+        answered = true;
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(status, 0);
+        return new SseStream(exchange.getResponseBody());
+    }
+
+    /** Closes the connection without an answer, as a crashed backend does; the client sees a reset stream. */
+    public void drop() {
+        answered = true;
+        exchange.close();
+    }
+
+    boolean answered() {
+        return answered;
+    }
+
+    HttpExchange raw() {
+        return exchange;
+    }
+
+    private static Map<String, List<String>> parseQuery(String raw) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return parameters;
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,124 @@
+package io.aoailab.lab.topology;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lab's <em>actual</em> deployment, read from a topology file: tenant, principals, Azure OpenAI accounts
+ * with their deployments and limits, and role assignments with scopes. The lab behaves as this file says; the
+ * suite never reads it to decide what to expect.
+ *
+ * @param subscriptionId the subscription every resource lives in
+ * @param resourceGroup the resource group every resource lives in
+ * @param tenant the Entra tenant
+ * @param principals the identities: service principals (callers, personas) and managed identities (APIM)
+ * @param defaultCaller the principal the suite calls as by default
+ * @param accounts the Azure OpenAI accounts
+ * @param roleAssignments who holds which role at which scope
+ */
+public record Topology(
+        @JsonProperty(required = true) String subscriptionId,
+        @JsonProperty(required = true) String resourceGroup,
+        @JsonProperty(required = true) Tenant tenant,
+        @JsonProperty(required = true) List<Principal> principals,
+        @JsonProperty(required = true) String defaultCaller,
+        @JsonProperty(required = true) List<Account> accounts,
+        List<Assignment> roleAssignments) {
+
+    public Topology {
+        principals = List.copyOf(principals);
+        accounts = List.copyOf(accounts);
+        roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
+    }
+
+    public Optional<Principal> principal(String name) {
+        return principals.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<Account> account(String name) {
+        return accounts.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    /** The ARM id of the subscription, the root of every scope. */
+    public String subscriptionScope() {
+        return "/subscriptions/" + subscriptionId;
+    }
+
+    public String resourceGroupScope() {
+        return subscriptionScope() + "/resourceGroups/" + resourceGroup;
+    }
+
+    /** The ARM id of an Azure OpenAI account: the scope its data actions are authorized at. */
+    public String accountScope(Account account) {
+        return resourceGroupScope() + "/providers/Microsoft.CognitiveServices/accounts/" + account.name();
+    }
+
+    /** @param id the tenant (directory) id, a GUID; @param domain its primary domain, for display */
+    public record Tenant(@JsonProperty(required = true) String id, String domain) {
+    }
+
+    /**
+     * @param name how the topology and the suite's PERSONAS refer to it
+     * @param type {@code ServicePrincipal} (signs in with a client secret) or {@code ManagedIdentity}
+     * @param clientId the application (client) id, a GUID
+     * @param objectId the object id, a GUID; tokens carry it as {@code oid}, role assignments name it
+     */
+    public record Principal(
+            @JsonProperty(required = true) String name,
+            @JsonProperty(required = true) PrincipalType type,
+            @JsonProperty(required = true) String clientId,
+            @JsonProperty(required = true) String objectId) {
+    }
+
+    public enum PrincipalType { ServicePrincipal, ManagedIdentity }
+
+    /**
+     * @param name the account name; its host is {@code <name>.openai.azure.com}
+     * @param region the region's display name, as Azure sends it in {@code x-ms-region}
+     * @param disableLocalAuth whether key auth is refused ({@code 403 AuthenticationTypeDisabled})
+     * @param deployments the model deployments it serves
+     */
+    public record Account(
+            @JsonProperty(required = true) String name,
+            @JsonProperty(required = true) String region,
+            boolean disableLocalAuth,
+            @JsonProperty(required = true) List<Deployment> deployments) {
+
+        public Account {
+            deployments = List.copyOf(deployments);
+        }
+
+        public Optional<Deployment> deployment(String name) {
+            return deployments.stream().filter(d -> d.name().equals(name)).findFirst();
+        }
+
+        public String hostName() {
+            return name + ".openai.azure.com";
+        }
+    }
+
+    /**
+     * @param name the deployment name callers send as {@code model}
+     * @param model the model behind it, echoed in responses, e.g. {@code gpt-4o-2024-08-06}
+     * @param tokensPerMinute the deployment's token rate limit
+     * @param requestsPerMinute the deployment's request rate limit
+     */
+    public record Deployment(
+            @JsonProperty(required = true) String name,
+            @JsonProperty(required = true) String model,
+            @JsonProperty(required = true) int tokensPerMinute,
+            @JsonProperty(required = true) int requestsPerMinute) {
+    }
+
+    /**
+     * @param principal a principal's name
+     * @param role a built-in role's name or GUID
+     * @param scope {@code subscription}, {@code resourceGroup}, {@code account:<name>}, or a full ARM id
+     */
+    public record Assignment(
+            @JsonProperty(required = true) String principal,
+            @JsonProperty(required = true) String role,
+            @JsonProperty(required = true) String scope) {
+    }
+}

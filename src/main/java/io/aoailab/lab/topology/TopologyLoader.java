@@ -1,0 +1,244 @@
+package io.aoailab.lab.topology;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.aoailab.lab.rbac.RoleAssignment;
+import io.aoailab.lab.rbac.RoleCatalog;
+import io.aoailab.lab.rbac.RoleDefinition;
+import io.aoailab.lab.topology.Topology.Account;
+import io.aoailab.lab.topology.Topology.Assignment;
+import io.aoailab.lab.topology.Topology.Deployment;
+import io.aoailab.lab.topology.Topology.Principal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and checks a topology file (YAML). Every problem stops the lab at start with the file, the path inside it
+ * (e.g. {@code roleAssignments[2].role}) and the fix; nothing is guessed or ignored, unknown keys included.
+ */
+public final class TopologyLoader {
+    /** The topology shipped with the suite: the seed lab's deployment. */
+    public static final String DEFAULT_RESOURCE = "/io/aoailab/lab/default-topology.yaml";
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    private TopologyLoader() {
+    }
+
+    /** The file {@code LAB_TOPOLOGY_FILE} names, or the shipped default. */
+    public static Topology load(Optional<Path> file) {
+        return file.map(TopologyLoader::load).orElseGet(TopologyLoader::loadDefault);
+    }
+
+    public static Topology load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the lab topology " + file, e);
+        }
+    }
+
+    public static Topology loadDefault() {
+        try (InputStream in = TopologyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The shipped topology " + DEFAULT_RESOURCE + " is missing from the classpath");
+            }
+            return parse(in, "default-topology.yaml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Topology parse(InputStream in, String file) {
+        Topology topology;
+        try {
+            topology = YAML.readValue(in, Topology.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new TopologyException(file, path(e) + where(e.getLocation()), "'" + e.getPropertyName()
+                    + "' is not a topology key", "use one of " + e.getKnownPropertyIds());
+        } catch (JsonMappingException e) {
+            throw new TopologyException(file, path(e) + where(e.getLocation()), firstLine(e.getOriginalMessage()),
+                    "write it as the shipped default-topology.yaml does");
+        } catch (JacksonException e) {
+            throw new TopologyException(file, "(document)" + where(e.getLocation()), firstLine(e.getOriginalMessage()),
+                    "write valid YAML");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the lab topology " + file, e);
+        }
+        new Checker(topology, file).check();
+        return topology;
+    }
+
+    /** The topology's role assignments, resolved to principals' object ids, roles and full ARM scopes. */
+    public static List<RoleAssignment> roleAssignments(Topology topology) {
+        List<RoleAssignment> resolved = new ArrayList<>();
+        for (Assignment assignment : topology.roleAssignments()) {
+            resolved.add(new RoleAssignment(topology.principal(assignment.principal()).orElseThrow().objectId(),
+                    RoleCatalog.find(assignment.role()).orElseThrow(), scope(topology, assignment.scope()).orElseThrow()));
+        }
+        return resolved;
+    }
+
+    /** A scope as the topology writes it, as a full ARM id; empty if it names nothing in the topology. */
+    static Optional<String> scope(Topology topology, String written) {
+        if (written.equals("subscription")) {
+            return Optional.of(topology.subscriptionScope());
+        }
+        if (written.equals("resourceGroup")) {
+            return Optional.of(topology.resourceGroupScope());
+        }
+        if (written.startsWith("account:")) {
+            return topology.account(written.substring("account:".length())).map(topology::accountScope);
+        }
+        List<String> known = new ArrayList<>(List.of(topology.subscriptionScope(), topology.resourceGroupScope()));
+        topology.accounts().forEach(a -> known.add(topology.accountScope(a)));
+        String trimmed = written.endsWith("/") ? written.substring(0, written.length() - 1) : written;
+        return known.stream().filter(k -> k.equalsIgnoreCase(trimmed)).findFirst();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "(document)" : path.toString();
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "" : " (line " + location.getLineNr() + ")";
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "invalid value" : message.lines().findFirst().orElse("invalid value");
+        return line.replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Z][A-Za-z$]*)`", "$1");
+    }
+
+    /** The semantic checks Jackson cannot make: references, names, numbers. */
+    private record Checker(Topology topology, String file) {
+
+        void check() {
+            if (!GUID.matcher(topology.subscriptionId()).matches()) {
+                fail("subscriptionId", "'" + topology.subscriptionId() + "' is not a GUID", "use a GUID");
+            }
+            if (!GUID.matcher(topology.tenant().id()).matches()) {
+                fail("tenant.id", "'" + topology.tenant().id() + "' is not a GUID", "use a GUID");
+            }
+            checkPrincipals();
+            if (topology.principal(topology.defaultCaller()).isEmpty()) {
+                fail("defaultCaller", "'" + topology.defaultCaller() + "' names no principal",
+                        "use one of " + principalNames());
+            }
+            checkAccounts();
+            checkAssignments();
+        }
+
+        private void checkPrincipals() {
+            Set<String> names = new HashSet<>();
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < topology.principals().size(); i++) {
+                Principal principal = topology.principals().get(i);
+                String at = "principals[" + i + "]";
+                if (!names.add(principal.name())) {
+                    fail(at + ".name", "'" + principal.name() + "' is declared twice", "give each principal its own name");
+                }
+                for (String[] id : new String[][] {{"clientId", principal.clientId()}, {"objectId", principal.objectId()}}) {
+                    if (!GUID.matcher(id[1]).matches()) {
+                        fail(at + "." + id[0], "'" + id[1] + "' is not a GUID", "use a GUID");
+                    }
+                    if (!ids.add(id[1].toLowerCase())) {
+                        fail(at + "." + id[0], "'" + id[1] + "' is used by another principal", "use a fresh GUID");
+                    }
+                }
+            }
+        }
+
+        private void checkAccounts() {
+            if (topology.accounts().isEmpty()) {
+                fail("accounts", "is empty", "declare at least one Azure OpenAI account");
+            }
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < topology.accounts().size(); i++) {
+                Account account = topology.accounts().get(i);
+                String at = "accounts[" + i + "]";
+                if (!NAME.matcher(account.name()).matches()) {
+                    fail(at + ".name", "'" + account.name() + "' is not an account name",
+                            "use 2-63 lower-case letters, digits and '-'");
+                }
+                if (!names.add(account.name())) {
+                    fail(at + ".name", "'" + account.name() + "' is declared twice", "give each account its own name");
+                }
+                if (account.region().isBlank()) {
+                    fail(at + ".region", "is blank", "use the region's display name, e.g. East US 2");
+                }
+                Set<String> deployments = new HashSet<>();
+                for (int j = 0; j < account.deployments().size(); j++) {
+                    Deployment deployment = account.deployments().get(j);
+                    String dat = at + ".deployments[" + j + "]";
+                    if (!deployments.add(deployment.name())) {
+                        fail(dat + ".name", "'" + deployment.name() + "' is declared twice", "remove the duplicate");
+                    }
+                    if (deployment.tokensPerMinute() < 1) {
+                        fail(dat + ".tokensPerMinute", deployment.tokensPerMinute() + " is not positive", "use e.g. 450000");
+                    }
+                    if (deployment.requestsPerMinute() < 1) {
+                        fail(dat + ".requestsPerMinute", deployment.requestsPerMinute() + " is not positive", "use e.g. 2700");
+                    }
+                }
+            }
+        }
+
+        private void checkAssignments() {
+            for (int i = 0; i < topology.roleAssignments().size(); i++) {
+                Assignment assignment = topology.roleAssignments().get(i);
+                String at = "roleAssignments[" + i + "]";
+                if (topology.principal(assignment.principal()).isEmpty()) {
+                    fail(at + ".principal", "'" + assignment.principal() + "' names no principal",
+                            "use one of " + principalNames());
+                }
+                if (RoleCatalog.find(assignment.role()).isEmpty()) {
+                    fail(at + ".role", "'" + assignment.role() + "' is not a built-in role the lab knows",
+                            "use a name or GUID of " + RoleCatalog.all().stream().map(RoleDefinition::name)
+                                    .collect(Collectors.joining(", ")));
+                }
+                if (scope(topology, assignment.scope()).isEmpty()) {
+                    fail(at + ".scope", "'" + assignment.scope() + "' names no scope in this topology",
+                            "use subscription, resourceGroup, " + topology.accounts().stream()
+                                    .map(a -> "account:" + a.name()).collect(Collectors.joining(", "))
+                                    + ", or the full ARM id of one of them");
+                }
+            }
+        }
+
+        private String principalNames() {
+            return topology.principals().stream().map(Principal::name).collect(Collectors.joining(", "));
+        }
+
+        private void fail(String path, String problem, String fix) {
+            throw new TopologyException(file, path, problem, fix);
+        }
+    }
+}
