@@ -1,0 +1,105 @@
+package io.aoailab.lab.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aoailab.lab.rbac.RoleAssignment;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class TopologyLoaderTest {
+
+    private static String defaultYaml() throws IOException {
+        try (InputStream in = TopologyLoader.class.getResourceAsStream(TopologyLoader.DEFAULT_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Topology parse(String yaml) {
+        return TopologyLoader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "variant.yaml");
+    }
+
+    @Test
+    void should_describe_the_seed_lab_by_default() {
+        Topology topology = TopologyLoader.loadDefault();
+
+        assertThat(topology.accounts()).extracting(Topology.Account::name, Topology.Account::region)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("aoai-eus", "East US"),
+                        org.assertj.core.groups.Tuple.tuple("aoai-eus2", "East US 2"));
+        assertThat(topology.accounts()).allSatisfy(a -> assertThat(a.deployment("gpt-4o")).isPresent());
+        assertThat(topology.principal(topology.defaultCaller())).isPresent();
+    }
+
+    @Test
+    void should_resolve_assignment_scopes_to_arm_ids() {
+        Topology topology = TopologyLoader.loadDefault();
+
+        List<RoleAssignment> assignments = TopologyLoader.roleAssignments(topology);
+
+        assertThat(assignments).extracting(RoleAssignment::scope).contains(
+                "/subscriptions/" + topology.subscriptionId() + "/resourceGroups/rg-aoai-lab",
+                "/subscriptions/" + topology.subscriptionId()
+                        + "/resourceGroups/rg-aoai-lab/providers/Microsoft.CognitiveServices/accounts/aoai-eus2");
+    }
+
+    static Stream<Arguments> brokenTopologies() {
+        return Stream.of(
+                arguments("role: Cognitive Services OpenAI User\n    scope: resourceGroup\n  - principal: apim",
+                        "role: Cognitive Services OpenAI Userr\n    scope: resourceGroup\n  - principal: apim",
+                        "variant.yaml: roleAssignments[0].role: 'Cognitive Services OpenAI Userr' is not a built-in"
+                                + " role the lab knows. Fix: use a name or GUID of"),
+                arguments("scope: account:aoai-eus2", "scope: account:aoai-west",
+                        "variant.yaml: roleAssignments[2].scope: 'account:aoai-west' names no scope in this topology."
+                                + " Fix: use subscription, resourceGroup, account:aoai-eus, account:aoai-eus2"),
+                arguments("principal: openai-user", "principal: openai-usr",
+                        "variant.yaml: roleAssignments[3].principal: 'openai-usr' names no principal."
+                                + " Fix: use one of suite-caller"),
+                arguments("defaultCaller: suite-caller", "defaultCaller: nobody",
+                        "variant.yaml: defaultCaller: 'nobody' names no principal"),
+                arguments("tokensPerMinute: 450000", "tokensPerMinute: 0",
+                        "variant.yaml: accounts[0].deployments[0].tokensPerMinute: 0 is not positive"),
+                arguments("tokensPerMinute: 450000", "tokensPerMinute: lots",
+                        "variant.yaml: accounts[0].deployments[0].tokensPerMinute (line "),
+                arguments("    deployments:\n", "    deploymnets: []\n    deployments:\n",
+                        "variant.yaml: accounts[0].deploymnets (line "),
+                arguments("- name: aoai-eus2", "- name: aoai-eus",
+                        "variant.yaml: accounts[1].name: 'aoai-eus' is declared twice"),
+                arguments("subscriptionId: 2b0e4a7c-5d1f-4c3e-9a8b-6f2d1e0c9b7a", "subscriptionId: not-a-guid",
+                        "variant.yaml: subscriptionId: 'not-a-guid' is not a GUID"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokenTopologies")
+    void should_name_file_path_and_fix_of_a_broken_topology(String from, String to, String expected) throws IOException {
+        // GIVEN the shipped topology with one edit
+        String yaml = defaultYaml();
+        assertThat(yaml).contains(from);
+        String broken = yaml.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to));
+
+        // WHEN / THEN
+        assertThatThrownBy(() -> parse(broken))
+                .isInstanceOf(TopologyException.class)
+                .hasMessageStartingWith(expected)
+                .hasMessageContaining(". Fix: ");
+    }
+
+    @Test
+    void should_reject_a_missing_required_key() throws IOException {
+        String yaml = defaultYaml().replace("defaultCaller: suite-caller\n", "");
+
+        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(TopologyException.class)
+                .hasMessageStartingWith("variant.yaml: ")
+                .hasMessageContaining("defaultCaller");
+    }
+}
