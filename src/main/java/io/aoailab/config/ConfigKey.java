@@ -63,8 +63,16 @@ public enum ConfigKey {
         return meaning;
     }
 
-    /** The keys a live run cannot do without; the rest are optional or have defaults. */
+    /**
+     * The keys a live run cannot do without. The rest are optional (the cases that need them are skipped with a
+     * reason) or have defaults; {@link #pairs()} says which optional keys only make sense together.
+     */
     static List<ConfigKey> requiredForLive() {
-        return Arrays.asList(OPENAI_ENDPOINT_1, OPENAI_ENDPOINT_2, APIM_GATEWAY_URL, APIM_SUBSCRIPTION_KEY);
+        return Arrays.asList(OPENAI_ENDPOINT_1, OPENAI_ENDPOINT_2);
+    }
+
+    /** Optional keys that need each other: set both or neither. */
+    static List<List<ConfigKey>> pairs() {
+        return List.of(List.of(APIM_GATEWAY_URL, APIM_SUBSCRIPTION_KEY), List.of(AI_SEARCH_ENDPOINT, AI_SEARCH_INDEX_NAME));
     }
 }

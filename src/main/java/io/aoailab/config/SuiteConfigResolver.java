@@ -96,6 +96,15 @@ public final class SuiteConfigResolver {
                 }
             }
         }
+        for (List<ConfigKey> pair : ConfigKey.pairs()) {
+            for (ConfigKey key : pair) {
+                ConfigKey other = pair.get(0) == key ? pair.get(1) : pair.get(0);
+                if (sources.lookup(key.name()).isEmpty() && sources.lookup(other.name()).isPresent()) {
+                    throw ConfigurationException.missing(key.name(), other.name() + " is set and needs it",
+                            "set " + key.name() + " to " + key.meaning() + ", or unset " + other.name());
+                }
+            }
+        }
         List<URI> openai = new ArrayList<>();
         https(ConfigKey.OPENAI_ENDPOINT_1).ifPresent(openai::add);
         https(ConfigKey.OPENAI_ENDPOINT_2).ifPresent(openai::add);

@@ -136,13 +136,37 @@ class SuiteConfigResolverTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"OPENAI_ENDPOINT_1", "OPENAI_ENDPOINT_2", "APIM_GATEWAY_URL", "APIM_SUBSCRIPTION_KEY"})
+        @CsvSource({"OPENAI_ENDPOINT_1", "OPENAI_ENDPOINT_2"})
         void should_name_a_missing_required_key(String key) {
             Map<String, String> env = live();
             env.remove(key);
 
             assertThat(errorOf(env)).startsWith(key + " is not set, but LAB_TARGET=live needs it. Fix: set " + key)
                     .doesNotContain(SUBSCRIPTION_KEY, CLIENT_SECRET);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"APIM_GATEWAY_URL,APIM_SUBSCRIPTION_KEY", "APIM_SUBSCRIPTION_KEY,APIM_GATEWAY_URL",
+                "AI_SEARCH_INDEX_NAME,AI_SEARCH_ENDPOINT"})
+        void should_name_the_missing_half_of_a_pair(String missing, String present) {
+            Map<String, String> env = with(live(), "AI_SEARCH_ENDPOINT", "https://srch.search.windows.net");
+            env.put("AI_SEARCH_INDEX_NAME", "docs");
+            env.remove(missing);
+
+            assertThat(errorOf(env)).startsWith(missing + " is not set, but " + present + " is set and needs it. Fix: set "
+                    + missing).endsWith("or unset " + present + ".").doesNotContain(SUBSCRIPTION_KEY);
+        }
+
+        @Test
+        void should_leave_the_optional_parts_out_when_none_is_set() {
+            Map<String, String> env = live();
+            env.remove("APIM_GATEWAY_URL");
+            env.remove("APIM_SUBSCRIPTION_KEY");
+
+            SuiteConfig config = resolve(env);
+
+            assertThat(config.liveEndpoints().apimGateway()).isEmpty();
+            assertThat(config.liveEndpoints().foundryProject()).isEmpty();
         }
 
         @Test
