@@ -9,7 +9,10 @@ import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.aoailab.config.LiveCredentials;
 import io.aoailab.config.Persona;
 import io.aoailab.config.Secret;
+import java.net.URI;
 import java.util.HashMap;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -20,6 +23,10 @@ import java.util.Map;
  * process environment, so values kept in {@code .env} or given as system properties count too.
  */
 public final class LiveCredentialSource implements CredentialSource {
+    /** azure-identity's AzureAuthorityHosts: public, US Government and China clouds. */
+    private static final Set<String> MICROSOFT_AUTHORITY_HOSTS = Set.of("login.microsoftonline.com",
+            "login.microsoftonline.us", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn");
+
     private final LiveCredentials settings;
     private final HttpClientFactory http;
 
@@ -35,6 +42,9 @@ public final class LiveCredentialSource implements CredentialSource {
                 .httpClient(http.azureHttpClient())
                 .configuration(identityConfiguration());
         settings.tenantId().ifPresent(builder::tenantId);
+        if (!isMicrosoftCloud(settings.authorityHost())) {
+            builder.disableInstanceDiscovery();
+        }
         return builder.build();
     }
 
@@ -43,13 +53,25 @@ public final class LiveCredentialSource implements CredentialSource {
         String tenant = settings.tenantId().orElseThrow(() -> new IllegalStateException(
                 "AZURE_TENANT_ID is not set, but persona '" + persona.name() + "' signs in with a client secret."
                         + " Fix: set AZURE_TENANT_ID to the tenant of the persona's service principal."));
-        return new ClientSecretCredentialBuilder()
+        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
                 .authorityHost(settings.authorityHost().toString())
                 .tenantId(tenant)
                 .clientId(persona.clientId().orElseThrow())
                 .clientSecret(persona.clientSecret().map(Secret::reveal).orElseThrow())
-                .httpClient(http.azureHttpClient())
-                .build();
+                .httpClient(http.azureHttpClient());
+        if (!isMicrosoftCloud(settings.authorityHost())) {
+            builder.disableInstanceDiscovery();
+        }
+        return builder.build();
+    }
+
+    /**
+     * Instance discovery asks Microsoft's public cloud to vouch for the authority; for any other authority (Azure
+     * Stack, ADFS, a standalone lab) MSAL's documented remedy is to disable it, or sign-in fails offline.
+     */
+    static boolean isMicrosoftCloud(URI authorityHost) {
+        String host = authorityHost.getHost().toLowerCase(Locale.ROOT);
+        return MICROSOFT_AUTHORITY_HOSTS.contains(host);
     }
 
     private Configuration identityConfiguration() {
