@@ -45,19 +45,26 @@ import java.util.stream.Collectors;
  * Any other tenant, {@code common}, {@code organizations} and {@code consumers} included, is answered as an
  * unknown tenant ({@code 400 invalid_tenant}, AADSTS90002). Entra serves multi-tenant metadata under those
  * aliases, but a client-credentials token must be requested from the app's own tenant, and the lab has one.
- * Other paths answer 404.
+ * {@code GET /common/discovery/instance} answers MSAL's instance discovery (see below). Other paths answer 404.
  *
  * <h2>Authority host</h2>
- * The lab serves this authority as {@value #HOST_NAME} (pinned to loopback by the suite's
- * {@code NetworkPosture}), with the port the server got. MSAL4J 1.23.1, inside azure-identity 1.18.2, accepts an
- * authority host with a port and keeps the port in the token endpoint it calls
- * ({@code https://<host>:<port>/<tenant>/oauth2/v2.0/token}); it makes no discovery request once
- * {@code disableInstanceDiscovery()} is set. A loopback authority host, {@code https://127.0.0.1:PORT}, works the
- * same way, which is what a standalone lab hands to tools that cannot pin names. Without
- * {@code disableInstanceDiscovery()}, MSAL first asks {@code /common/discovery/instance}: on the pinned
- * {@value #HOST_NAME} at the authority's port (which the lab does not serve, so the credential fails), and for any
- * other host on the real {@code https://login.microsoftonline.com}, which the lab cannot answer. Tests in
- * {@code EntraAuthorityCredentialTest} pin these findings.
+ * The lab serves this authority as {@value #HOST_NAME}, pinned to loopback by the suite's {@code NetworkPosture},
+ * on the port its server got; credentials use {@code https://login.microsoftonline.com:PORT} as authority host.
+ * Findings with MSAL4J 1.23.1 inside azure-identity 1.18.2 (pinned by {@code EntraAuthorityCredentialTest}):
+ * <ul>
+ *   <li>An authority host with a port is accepted, and the port is kept in the token endpoint MSAL calls
+ *       ({@code https://<host>:<port>/<tenant>/oauth2/v2.0/token}).</li>
+ *   <li>With {@code disableInstanceDiscovery()}, the token request is the only request; any host works,
+ *       {@code https://127.0.0.1:PORT} included, which is what a standalone lab gives tools that cannot pin names.</li>
+ *   <li>Without it, MSAL first validates the authority at
+ *       {@code https://login.microsoftonline.com:<authority port>/common/discovery/instance}, for every authority
+ *       host. Pinned, that is the lab, which answers as Entra does ({@link InstanceDiscovery}): the pinned name
+ *       passes, so the suite's credentials work either way; {@code 127.0.0.1} gets AADSTS50049, as any host Entra
+ *       does not know would. Unpinned, the request would go to the real Entra, which is why loopback clients must
+ *       disable instance discovery.</li>
+ * </ul>
+ * So {@value #HOST_NAME} is the name to use: it is the real authority host, the only one that works with and
+ * without instance discovery, and the one the lab's certificate must carry.
  *
  * <h2>Keys and secrets</h2>
  * The RSA-2048 signing key is generated on a background thread started by the constructor: generating it took
@@ -130,6 +137,10 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
     @Override
     public void handle(LabExchange exchange) throws IOException {
         String path = exchange.path();
+        if (path.equalsIgnoreCase(InstanceDiscovery.PATH) && "GET".equals(exchange.method())) {
+            InstanceDiscovery.handle(exchange, answers);
+            return;
+        }
         int slash = path.indexOf('/', 1);
         if (slash < 0) {
             exchange.respond(404, null, new byte[0]);

@@ -142,6 +142,15 @@ record EntraError(int status, String error, int code, String message) {
                 "AADSTS900561: The endpoint only accepts POST requests. Received a " + method + " request.");
     }
 
+    /*
+     * 400 invalid_instance. Microsoft Learn, MSAL "Instance discovery" (2023 sample body: {"error":"invalid_instance",
+     * "error_description":"AADSTS50049: Unknown or invalid instance. ...","error_codes":[50049],...}); MSAL.NET's
+     * test doubles record the same body (2021), and MSAL4J's tests answer it with status 400.
+     */
+    static EntraError unknownInstance() {
+        return new EntraError(400, "invalid_instance", 50049, "AADSTS50049: Unknown or invalid instance.");
+    }
+
     /** The JSON body, with the trailer Entra appends to every description. */
     Map<String, Object> body(Instant now, String traceId, String correlationId) {
         String timestamp = TIMESTAMP.format(now);

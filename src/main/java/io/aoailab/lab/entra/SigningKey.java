@@ -103,7 +103,12 @@ final class SigningKey {
         }
     }
 
-    /** The public key as Entra's JWKS lists it, including the {@code issuer} member Entra adds. */
+    /**
+     * The public key as Entra's JWKS lists it: {@code kty}, {@code use}, {@code kid}, {@code x5t}, {@code n},
+     * {@code e}, {@code x5c}, and the v2.0 endpoint's {@code issuer}. There is no {@code alg}: Entra's keys carry
+     * none (ivandelic/how-to-use-azure-ad-to-secure-oci-api-gateway-with-oauth-and-jwt exists to add
+     * {@code "alg":"RS256"} to them for OCI), and validators fall back to the token header's {@code alg}.
+     */
     Map<String, Object> publicJwk(String issuer) {
         RSAPublicKey publicKey = (RSAPublicKey) keys.getPublic();
         Map<String, Object> jwk = new LinkedHashMap<>();

@@ -79,6 +79,47 @@ class EntraAuthorityCredentialTest {
     }
 
     @Test
+    void should_issue_a_token_when_the_pinned_host_keeps_instance_discovery_on() {
+        // GIVEN
+        MsalInstanceCache.forget();
+        lab.requests.clear();
+        ClientSecretCredential credential = new ClientSecretCredentialBuilder()
+                .authorityHost(lab.pinnedAuthorityHost()).tenantId(lab.tenantId()).clientId(lab.clientId("no-role"))
+                .clientSecret(lab.authority.clientSecret("no-role").reveal())
+                .httpClient(lab.factory.azureHttpClient()).build();
+
+        // WHEN
+        AccessToken token = credential.getTokenSync(
+                new TokenRequestContext().addScopes("https://search.azure.com/.default"));
+
+        // THEN MSAL validated the authority at the lab first, then asked for the token
+        assertThat(lab.requests).containsExactly("GET " + InstanceDiscovery.PATH,
+                "POST /" + lab.tenantId() + TokenEndpoint.PATH);
+        assertThat(lab.authority.verify("Bearer " + token.getToken(), "https://search.azure.com"))
+                .isInstanceOf(TokenCheck.Valid.class);
+    }
+
+    @Test
+    void should_be_refused_with_aadsts50049_when_a_loopback_authority_keeps_instance_discovery_on() {
+        // GIVEN MSAL sends the discovery to login.microsoftonline.com at the authority's port, which is the lab here
+        MsalInstanceCache.forget();
+        ClientSecretCredential credential = new ClientSecretCredentialBuilder()
+                .authorityHost(lab.loopbackAuthorityHost()).tenantId(lab.tenantId()).clientId(lab.clientId("no-role"))
+                .clientSecret(lab.authority.clientSecret("no-role").reveal())
+                .httpClient(lab.factory.azureHttpClient()).build();
+
+        // WHEN
+        Throwable failure = failure(credential, "https://search.azure.com/.default");
+
+        // THEN
+        assertThat(msal(failure)).satisfies(refusal -> {
+            assertThat(refusal.statusCode()).isEqualTo(400);
+            assertThat(refusal.errorCode()).isEqualTo("invalid_instance");
+            assertThat(refusal).hasMessageStartingWith("AADSTS50049: Unknown or invalid instance.");
+        });
+    }
+
+    @Test
     void should_accept_the_tenant_domain_as_the_tenant_when_the_credential_names_it() {
         // GIVEN
         ClientSecretCredential credential = credential(lab.pinnedAuthorityHost(), lab.topology.tenant().domain(),

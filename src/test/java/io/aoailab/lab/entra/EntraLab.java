@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,8 +28,13 @@ final class EntraLab implements AutoCloseable {
             .with(List.of(certificates.caCertificate()),
                     Map.of(EntraAuthority.HOST_NAME, InetAddress.getLoopbackAddress())));
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    /** {@code METHOD /path} of every request the authority received, in order. */
+    final List<String> requests = new CopyOnWriteArrayList<>();
     final LabServer server = LabServer.start(EntraAuthority.HOST_NAME, 0, certificates.serverContext(), executor,
-            authority);
+            exchange -> {
+                requests.add(exchange.method() + " " + exchange.path());
+                authority.handle(exchange);
+            });
 
     String tenantId() {
         return topology.tenant().id();
