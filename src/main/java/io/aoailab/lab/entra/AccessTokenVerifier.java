@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -24,7 +23,7 @@ import java.util.function.Supplier;
  * <p>Reasons never contain the token: they end up in lab logs and test failure messages.
  */
 final class AccessTokenVerifier implements TokenVerifier {
-    private static final String BEARER = "bearer ";
+    private static final String BEARER = "Bearer";
 
     private final Topology topology;
     private final Supplier<SigningKey> key;
@@ -41,11 +40,11 @@ final class AccessTokenVerifier implements TokenVerifier {
         if (authorization == null || authorization.isBlank()) {
             return invalid("missing: no Authorization header");
         }
-        String value = authorization.strip();
-        if (!value.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+        String[] schemeAndCredential = authorization.strip().split("\\s+", 2);
+        if (!BEARER.equalsIgnoreCase(schemeAndCredential[0])) {
             return invalid("malformed: the Authorization scheme is not Bearer");
         }
-        String token = value.substring(BEARER.length()).strip();
+        String token = schemeAndCredential.length < 2 ? "" : schemeAndCredential[1].strip();
         if (token.isEmpty()) {
             return invalid("missing: the Bearer credential is empty");
         }
