@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,6 +38,7 @@ final class AccessTokenVerifier implements TokenVerifier {
 
     @Override
     public TokenCheck verify(String authorization, String audience) {
+        Objects.requireNonNull(audience, "audience");
         if (authorization == null || authorization.isBlank()) {
             return invalid("missing: no Authorization header");
         }
@@ -49,14 +51,22 @@ final class AccessTokenVerifier implements TokenVerifier {
             return invalid("missing: the Bearer credential is empty");
         }
         SignedJWT jwt;
-        JWTClaimsSet claims;
         try {
             jwt = SignedJWT.parse(token);
-            claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
             return invalid("malformed: not a signed JWT (three base64url parts: JSON header, JSON claims, signature)");
         }
-        return checkSignature(jwt).or(() -> checkClaims(claims, audience)).orElseGet(() -> caller(claims));
+        Optional<TokenCheck> badSignature = checkSignature(jwt);
+        if (badSignature.isPresent()) {
+            return badSignature.get();
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            return invalid("malformed: the claims are not a JWT claims set (" + e.getMessage() + ")");
+        }
+        return checkClaims(claims, audience).orElseGet(() -> caller(claims));
     }
 
     private Optional<TokenCheck> checkSignature(SignedJWT jwt) {

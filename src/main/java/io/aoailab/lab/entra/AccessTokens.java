@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Mints app-only access tokens shaped as Entra's v1 tokens for first-party resources (what Azure OpenAI, Foundry,
- * Storage and Search receive). A real one, decoded (a client-credentials token for Microsoft Graph, quoted in a
- * public README):
+ * Storage and Search receive). A real one, decoded (a client-credentials token for Microsoft Graph, quoted in the
+ * README of a public mail-export tool, 2024):
  * <pre>{"aud":"https://graph.microsoft.com","iss":"https://sts.windows.net/63122682-…/","iat":1717046428,
  *  "nbf":1717046428,"exp":1717050328,"aio":"…","app_displayname":"downloader","appid":"1671f074-…","appidacr":"1",
  *  "idp":"https://sts.windows.net/63122682-…/","idtyp":"app","oid":"72243241-…","rh":"…","roles":[…],
@@ -29,8 +29,10 @@ final class AccessTokens {
     /** {@code appidacr} of a client that authenticated with a secret. */
     static final String SECRET_AUTHENTICATED = "1";
     /**
-     * {@code appidacr} of a managed identity: "2" (certificate), as MI tokens carry [UNCONFIRMED against a captured
-     * MI token here; from Entra's claim reference, where 2 means a client certificate or assertion].
+     * {@code appidacr} of a managed identity: "2", a certificate, as in a managed identity's token quoted from an
+     * Azure Activity Log (an AKS cluster identity, 2023: "appidacr": "2", "idtyp": "app", "ver": "1.0"). Real MI
+     * tokens also carry {@code xms_mirid}, the identity's ARM resource id; the topology does not name the APIM
+     * resource, so the lab leaves it out.
      */
     static final String CERTIFICATE_AUTHENTICATED = "2";
 

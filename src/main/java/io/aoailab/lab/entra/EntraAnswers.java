@@ -1,6 +1,7 @@
 package io.aoailab.lab.entra;
 
 import io.aoailab.lab.http.LabExchange;
+import io.aoailab.report.Redactor;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -41,13 +42,23 @@ final class EntraAnswers {
                 .filter(id -> GUID.matcher(id).matches())
                 .orElseGet(() -> UUID.randomUUID().toString());
         noStore(exchange, traceId);
-        exchange.json(error.status(), error.body(clock.instant(), traceId, correlationId));
+        exchange.json(error.status(), redacted(error).body(clock.instant(), traceId, correlationId));
     }
 
     void metadata(LabExchange exchange, Object body) throws IOException {
         exchange.responseHeaders().set("Cache-Control", "max-age=86400, private");
         exchange.responseHeaders().set("x-ms-request-id", UUID.randomUUID().toString());
         exchange.json(200, body);
+    }
+
+    /**
+     * Entra echoes request values in its descriptions (client id, tenant, scope, grant type), and a client that
+     * puts its secret in the wrong parameter (a classic: the secret in {@code client_id}) would get it echoed; the
+     * lab's answers never carry a secret, so the description goes through the run's {@link Redactor}, which knows
+     * every secret the lab generated.
+     */
+    private static EntraError redacted(EntraError error) {
+        return new EntraError(error.status(), error.error(), error.code(), Redactor.get().redact(error.message()));
     }
 
     private static void noStore(LabExchange exchange, String traceId) {

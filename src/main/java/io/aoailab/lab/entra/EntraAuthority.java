@@ -37,10 +37,10 @@ import java.util.stream.Collectors;
  * Under {@code /{tenant}}, where the tenant is the topology's tenant id or its domain:
  * <ul>
  *   <li>{@code GET /v2.0/.well-known/openid-configuration}: OIDC metadata, URLs built from the request's
- *       {@code Host} (see {@link Discovery});</li>
+ *       {@code Host} (see {@code Discovery});</li>
  *   <li>{@code GET /discovery/v2.0/keys}: the JWKS with the signing key;</li>
- *   <li>{@code POST /oauth2/v2.0/token}: the client-credentials grant (see {@link TokenEndpoint}), for the
- *       first-party resources in {@link Resources}, answering Entra's token and error JSON.</li>
+ *   <li>{@code POST /oauth2/v2.0/token}: the client-credentials grant (see {@code TokenEndpoint}), for the
+ *       first-party resources in {@code Resources}, answering Entra's token and error JSON.</li>
  * </ul>
  * Any other tenant, {@code common}, {@code organizations} and {@code consumers} included, is answered as an
  * unknown tenant ({@code 400 invalid_tenant}, AADSTS90002). Entra serves multi-tenant metadata under those
@@ -58,19 +58,26 @@ import java.util.stream.Collectors;
  *       {@code https://127.0.0.1:PORT} included, which is what a standalone lab gives tools that cannot pin names.</li>
  *   <li>Without it, MSAL first validates the authority at
  *       {@code https://login.microsoftonline.com:<authority port>/common/discovery/instance}, for every authority
- *       host. Pinned, that is the lab, which answers as Entra does ({@link InstanceDiscovery}): the pinned name
+ *       host. Pinned, that is the lab, which answers as Entra does ({@code InstanceDiscovery}): the pinned name
  *       passes, so the suite's credentials work either way; {@code 127.0.0.1} gets AADSTS50049, as any host Entra
  *       does not know would. Unpinned, the request would go to the real Entra, which is why loopback clients must
  *       disable instance discovery.</li>
  * </ul>
- * So {@value #HOST_NAME} is the name to use: it is the real authority host, the only one that works with and
- * without instance discovery, and the one the lab's certificate must carry.
+ * So {@value #HOST_NAME} is the name to use: it is the real authority host, it works with and without instance
+ * discovery, and the lab's certificate must carry it.
+ *
+ * <h2>Refusals</h2>
+ * Refusals reach azure-identity 1.18.2 callers as MSAL4J's {@code MsalServiceException} (status, OAuth
+ * {@code error} as {@code errorCode()}, the AADSTS description as message), not as azure-core's
+ * {@code ClientAuthenticationException}: {@code getTokenSync}, which synchronous Azure SDK clients call, wraps it
+ * in a {@code RuntimeException} around an {@code ExecutionException}, and {@code getToken} emits it unwrapped.
  *
  * <h2>Keys and secrets</h2>
- * The RSA-2048 signing key is generated on a background thread started by the constructor: generating it took
- * 30-350 ms here (the first one in a JVM being the slowest), which the lab's start need not wait for. The first
+ * The RSA-2048 signing key is generated on a background thread started by the constructor: generating it with
+ * its certificate took 45-270 ms on the 2-CPU build machine, and over a second for the first one in a JVM (class
+ * loading), which the lab's start need not wait for; the constructor itself returns in under 5 ms. The first
  * request that signs or verifies waits for it if it is not ready yet. Every service principal gets a random client
- * secret (see {@link ClientSecrets}), held in memory only; no answer, log line or exception message contains one.
+ * secret (see {@code ClientSecrets}), held in memory only; no answer, log line or exception message contains one.
  *
  * <h2>Threads</h2>
  * Safe for concurrent use: all state is built in the constructor and read-only afterwards.
@@ -129,6 +136,14 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
         return tokens.issue(principal, audience, AccessTokens.CERTIFICATE_AUTHENTICATED);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An {@link TokenCheck.Invalid} reason starts with what failed: {@code missing:}, {@code malformed:},
+     * {@code bad signature:}, {@code wrong tenant}, {@code wrong issuer}, {@code expired}, {@code not yet valid},
+     * {@code wrong audience} or {@code unknown principal}, then the values compared. No clock skew is allowed; see
+     * {@code AccessTokenVerifier}.
+     */
     @Override
     public TokenCheck verify(String authorization, String audience) {
         return verifier.verify(authorization, audience);
@@ -157,7 +172,7 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
         } else if (endpoint.equals(TokenEndpoint.PATH)) {
             tokenEndpoint.handle(exchange, answers);
         } else if (!"GET".equals(exchange.method()) && !"HEAD".equals(exchange.method())) {
-            exchange.responseHeaders().set("Allow", "GET, OPTIONS");
+            exchange.responseHeaders().set("Allow", "GET, HEAD");
             exchange.respond(405, null, new byte[0]);
         } else if (endpoint.equals(Discovery.METADATA_PATH)) {
             answers.metadata(exchange, Discovery.openIdConfiguration(Discovery.origin(exchange), topology.tenant().id()));

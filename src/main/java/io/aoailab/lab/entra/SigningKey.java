@@ -50,7 +50,7 @@ final class SigningKey {
         this.keyId = keyId;
     }
 
-    /** A fresh key; takes ~30-350 ms (RSA prime search), so callers start it off the request path. */
+    /** A fresh key; takes 45-270 ms, over 1 s cold (RSA prime search), so callers start it off the request path. */
     static SigningKey generate(Instant now) {
         try {
             SecureRandom random = new SecureRandom();

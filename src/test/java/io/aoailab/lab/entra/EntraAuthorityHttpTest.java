@@ -214,6 +214,22 @@ class EntraAuthorityHttpTest {
         assertThat(answer.body).doesNotContain(secret("suite-caller"));
     }
 
+    @Test
+    void should_not_echo_the_secret_when_a_client_sends_it_as_its_client_id() throws IOException {
+        // GIVEN the classic mix-up: the secret in the client id field
+        String secret = secret("openai-user");
+
+        // WHEN
+        Answer answer = post(tokenUrl(lab.tenantId()), new FormBody.Builder().add("client_id", secret)
+                .add("client_secret", secret).add("scope", COGNITIVE_SERVICES)
+                .add("grant_type", "client_credentials").build());
+
+        // THEN
+        assertEntraError(answer, 400, "unauthorized_client", 700016,
+                "AADSTS700016: Application with identifier 'REDACTED' was not found in the directory");
+        assertThat(answer.body).doesNotContain(secret);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://cognitiveservices.azure.com", "https://cognitiveservices.azure.com/user_impersonation",
             "openid"})
