@@ -15,10 +15,10 @@ import java.util.Optional;
 /**
  * One client secret per service principal, generated when the lab starts and held only in memory.
  *
- * <p>The shape is that of secrets the Entra portal issues: 40 characters, three of the secret id's characters, a
- * digit, {@code Q~}, then 34 characters of {@code [A-Za-z0-9_~.-]}. Secret scanners (GitHub's, the suite's
- * {@link Redactor}) recognise that shape, so a lab secret that leaks anyway is caught like a real one. Each secret
- * is also registered with the run's {@link Redactor} as an exact value.
+ * <p>The shape is that of secrets the Entra portal issues today: 40 characters, three of {@code [A-Za-z0-9_~.-]},
+ * a digit, {@code Q~}, then 34 more, which is the pattern secret scanners (GitHub's among them) look for, so a lab
+ * secret that leaks is caught like a real one. Each secret is also registered with the run's {@link Redactor} as an
+ * exact value, so logs and reports redact it wherever it appears.
  */
 final class ClientSecrets {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-";

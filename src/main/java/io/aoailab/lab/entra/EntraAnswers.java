@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the authority's answers with the headers Entra sends (seen in azure-sdk-for-js recordings of
- * login.microsoftonline.com): token and error answers are {@code no-store}, metadata is cacheable for a day, and
- * each answer carries an {@code x-ms-request-id} equal to the body's {@code trace_id}. MSAL sends a
- * {@code client-request-id}; Entra echoes it and uses it as the {@code correlation_id}, so logs on both sides meet.
+ * login.microsoftonline.com): token and error answers are {@code no-store, no-cache}, metadata is
+ * {@code max-age=86400, private}, and each answer carries an {@code x-ms-request-id}, the body's {@code trace_id}.
+ * MSAL sends a {@code client-request-id} and logs it as its correlation id; the lab echoes it and makes it the
+ * body's {@code correlation_id}, so both sides' logs name the same id [UNCONFIRMED that Entra does exactly this].
  */
 final class EntraAnswers {
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");

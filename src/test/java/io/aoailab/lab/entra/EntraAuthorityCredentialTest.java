@@ -230,7 +230,7 @@ class EntraAuthorityCredentialTest {
     }
 
     @Test
-    void should_report_the_refusal_as_msal_service_exception_not_client_authentication_exception_on_both_paths() {
+    void should_report_msal_service_exception_not_client_authentication_exception_when_entra_refuses() {
         // GIVEN
         ClientSecretCredential credential = credential(lab.pinnedAuthorityHost(), lab.tenantId(), "no-role",
                 "abc1Q~" + "y".repeat(34));

@@ -10,6 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.aoailab.lab.http.LabJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -429,7 +430,7 @@ class EntraAuthorityHttpTest {
     }
 
     private static List<String> fieldNames(JsonNode json) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -17,8 +17,10 @@ import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Principal;
 import io.aoailab.lab.topology.TopologyLoader;
 import io.aoailab.report.Redactor;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -73,7 +75,7 @@ class EntraAuthorityVerifyTest {
     }
 
     @Test
-    void should_accept_the_audience_with_or_without_a_trailing_slash() {
+    void should_accept_the_audience_when_either_side_has_a_trailing_slash() {
         // GIVEN the resource asked for with a slash; tokens carry it without one
         IssuedToken token = authority.issueManagedIdentityToken("apim-gateway", FOUNDRY + "/");
 
@@ -89,7 +91,7 @@ class EntraAuthorityVerifyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bearer ", "BEARER ", "Bearer  "})
-    void should_accept_the_bearer_scheme_in_any_case(String scheme) {
+    void should_accept_the_token_when_the_bearer_scheme_is_in_any_case(String scheme) {
         // GIVEN
         IssuedToken token = authority.issueManagedIdentityToken("apim-gateway", COGNITIVE_SERVICES);
 
@@ -269,7 +271,7 @@ class EntraAuthorityVerifyTest {
     }
 
     @Test
-    void should_refuse_a_token_without_exp_as_malformed() {
+    void should_refuse_the_token_as_malformed_when_it_has_no_exp() {
         // GIVEN
         Map<String, Object> claims = claimsFor(gateway, COGNITIVE_SERVICES);
         claims.remove("exp");
@@ -391,7 +393,7 @@ class EntraAuthorityVerifyTest {
         return claims;
     }
 
-    private static JWTClaimsSet validClaims() throws java.text.ParseException {
+    private static JWTClaimsSet validClaims() throws ParseException {
         return JWTClaimsSet.parse(claimsFor(gateway, COGNITIVE_SERVICES));
     }
 
@@ -400,7 +402,7 @@ class EntraAuthorityVerifyTest {
         try {
             return LabJson.MAPPER.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                     new TypeReference<Map<String, Object>>() { });
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("the authority issued an unparsable token", e);
         }
     }
