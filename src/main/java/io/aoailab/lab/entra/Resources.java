@@ -1,0 +1,45 @@
+package io.aoailab.lab.entra;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The first-party resources the lab's authority issues tokens for: the data planes the lab emulates (Azure
+ * OpenAI, Foundry projects) and the ones a Foundry deployment reaches through connections (Storage, Search).
+ * Their identifiers are what tokens carry as {@code aud}, without a trailing slash (azure-wire-facts.md §3.1).
+ */
+final class Resources {
+    static final List<String> SUPPORTED = List.of(
+            "https://cognitiveservices.azure.com",
+            "https://ai.azure.com",
+            "https://storage.azure.com",
+            "https://search.azure.com");
+
+    private static final String DEFAULT_SUFFIX = "/.default";
+
+    private Resources() {
+    }
+
+    /** The canonical identifier of {@code resource}, matched case-insensitively, with or without a trailing slash. */
+    static Optional<String> find(String resource) {
+        String wanted = withoutTrailingSlash(resource).toLowerCase(Locale.ROOT);
+        return SUPPORTED.stream().filter(wanted::equals).findFirst();
+    }
+
+    /** The resource a client-credentials scope names, if the scope has the one shape those flows accept. */
+    static Optional<String> ofDefaultScope(String scope) {
+        return scope.endsWith(DEFAULT_SUFFIX) && scope.length() > DEFAULT_SUFFIX.length()
+                ? Optional.of(scope.substring(0, scope.length() - DEFAULT_SUFFIX.length()))
+                : Optional.empty();
+    }
+
+    /** Audiences compare without one trailing slash: services are configured both ways, tokens carry neither. */
+    static boolean sameAudience(String tokenAudience, String expected) {
+        return withoutTrailingSlash(tokenAudience).equalsIgnoreCase(withoutTrailingSlash(expected));
+    }
+
+    static String withoutTrailingSlash(String value) {
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+}
