@@ -7,7 +7,6 @@ import io.aoailab.lab.http.LabJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,8 +129,7 @@ final class CreateRequestParser {
         if (metadata == null) {
             return null;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : metadata.properties()) {
             if (!entry.getValue().isTextual()) {
                 throw invalid("Invalid type for 'metadata." + entry.getKey() + "': expected a string, but got "
                         + typeName(entry.getValue()) + " instead.", "metadata." + entry.getKey(), "invalid_type");

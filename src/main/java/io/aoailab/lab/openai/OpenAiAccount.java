@@ -96,7 +96,8 @@ public final class OpenAiAccount implements LabHandler {
     public void handle(LabExchange exchange) throws IOException {
         AnswerHeaders.common(exchange, account.region());
         Optional<Route> route = Route.match(exchange.method(), exchange.path());
-        Optional<String> apiVersion = exchange.query("api-version");
+        // an empty api-version= is no api-version
+        Optional<String> apiVersion = exchange.query("api-version").filter(v -> !v.isBlank());
         Optional<Fault> fault = faults.next(account.name());
         if (fault.isPresent() && applied(fault.get(), exchange, route, apiVersion)) {
             return;

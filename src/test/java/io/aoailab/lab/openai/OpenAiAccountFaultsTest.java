@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.azure.ai.openai.responses.models.CreateResponsesRequest;
 import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
 import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpHeaderName;
 import io.aoailab.lab.faults.Fault;
 import io.aoailab.lab.faults.FaultBudget;
 import io.aoailab.lab.openai.OpenAiLab.Answer;
@@ -83,7 +84,7 @@ class OpenAiAccountFaultsTest {
 
         // THEN facts §0.2: 429 is a plain HttpResponseException in beta.16
         assertThat(throttled.getResponse().getStatusCode()).isEqualTo(429);
-        assertThat(throttled.getResponse().getHeaderValue("retry-after-ms")).isEqualTo("10");
+        assertThat(throttled.getResponse().getHeaderValue(HttpHeaderName.fromString("retry-after-ms"))).isEqualTo("10");
     }
 
     @Test

@@ -31,6 +31,7 @@ import com.azure.ai.openai.responses.models.ResponsesSystemMessage;
 import com.azure.ai.openai.responses.models.ResponsesUserMessage;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.ResourceNotFoundException;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
@@ -251,13 +252,13 @@ class OpenAiAccountSdkTest {
         LAB.client(EUS2, "suite-caller", east2).createResponse(request);
 
         // THEN
-        assertThat(east.last().getValue("x-ms-region")).isEqualTo("East US");
-        assertThat(east2.last().getValue("x-ms-region")).isEqualTo("East US 2");
-        assertThat(east.last().getValue("x-ms-deployment-name")).isEqualTo(GPT_4O);
-        assertThat(east.last().getValue("apim-request-id")).isNotBlank();
-        assertThat(east.last().getValue("x-request-id")).isNotBlank();
-        assertThat(east.last().getValue("x-ms-client-request-id")).isNotBlank();
-        assertThat(east.last().getValue("x-ratelimit-limit-tokens")).isEqualTo("450000");
+        assertThat(east.last().getValue(HttpHeaderName.fromString("x-ms-region"))).isEqualTo("East US");
+        assertThat(east2.last().getValue(HttpHeaderName.fromString("x-ms-region"))).isEqualTo("East US 2");
+        assertThat(east.last().getValue(HttpHeaderName.fromString("x-ms-deployment-name"))).isEqualTo(GPT_4O);
+        assertThat(east.last().getValue(HttpHeaderName.fromString("apim-request-id"))).isNotBlank();
+        assertThat(east.last().getValue(HttpHeaderName.fromString("x-request-id"))).isNotBlank();
+        assertThat(east.last().getValue(HttpHeaderName.fromString("x-ms-client-request-id"))).isNotBlank();
+        assertThat(east.last().getValue(HttpHeaderName.fromString("x-ratelimit-limit-tokens"))).isEqualTo("450000");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.azure.ai.openai.responses.models.CreateResponsesRequest;
 import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceNotFoundException;
+import com.azure.core.http.HttpHeaderName;
 import io.aoailab.lab.openai.OpenAiLab.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +35,7 @@ class OpenAiAccountTwoRegionsTest {
 
         // THEN
         assertThat(notFound.getResponse().getStatusCode()).isEqualTo(404);
-        assertThat(notFound.getResponse().getHeaderValue("x-ms-region")).isEqualTo("East US 2");
+        assertThat(notFound.getResponse().getHeaderValue(HttpHeaderName.fromString("x-ms-region"))).isEqualTo("East US 2");
         assertThat(east.getResponse(id).getId()).isEqualTo(id);
     }
 

@@ -161,7 +161,8 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
         }
     }
 
-    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    /** Closed by JUnit's store when the test class is done (JUnit 5.13+ closes {@link AutoCloseable} values). */
+    private static final class Running implements AutoCloseable {
         private final TestClock clock = new TestClock(Instant.parse("2025-06-02T08:00:00Z"));
         private final FaultControl faults = new FaultControl(clock);
         private final Topology topology = topology();
