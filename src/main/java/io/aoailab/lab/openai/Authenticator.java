@@ -1,0 +1,66 @@
+package io.aoailab.lab.openai;
+
+import io.aoailab.config.Secret;
+import io.aoailab.lab.entra.TokenCheck;
+import io.aoailab.lab.entra.TokenVerifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The account's two ways in (facts §3.1): {@code api-key} with one of the account's two keys, or
+ * {@code Authorization: Bearer} with an Entra token for {@code https://cognitiveservices.azure.com}.
+ *
+ * <p>When a request carries both, the bearer token decides and the key is ignored. The facts leave Azure's choice
+ * UNCONFIRMED but note that AI-Gateway labs succeed with exactly that combination (APIM forwards the caller's
+ * {@code api-key} subscription key, which is no account key, next to its managed-identity token, §2) — which only
+ * works if the token wins.
+ */
+final class Authenticator {
+    private final List<Secret> keys;
+    private final boolean keyAuthDisabled;
+    private final TokenVerifier tokens;
+
+    Authenticator(List<Secret> keys, boolean keyAuthDisabled, TokenVerifier tokens) {
+        this.keys = List.copyOf(keys);
+        this.keyAuthDisabled = keyAuthDisabled;
+        this.tokens = tokens;
+    }
+
+    Authentication authenticate(Optional<String> authorization, Optional<String> apiKey) {
+        if (authorization.isPresent() && isBearer(authorization.get())) {
+            TokenCheck check = tokens.verify(authorization.get(), AzureErrors.COGNITIVE_SERVICES_AUDIENCE);
+            // §3.2: one fixed body whatever the reason; the reason stays in the lab's own diagnostics
+            return check instanceof TokenCheck.Valid valid ? new Authentication.Principal(valid.caller())
+                    : new Authentication.Refused(AzureErrors.invalidToken());
+        }
+        if (apiKey.isPresent()) {
+            if (keyAuthDisabled) {
+                // §3.3: the key is not even looked at once local auth is off
+                return new Authentication.Refused(AzureErrors.keyAuthDisabled());
+            }
+            return isAccountKey(apiKey.get()) ? new Authentication.AccountKey()
+                    : new Authentication.Refused(AzureErrors.invalidKey());
+        }
+        // A non-Bearer Authorization scheme is a token Azure cannot read: the token body. No credential at all is a
+        // "missing key" (§3.2 lists the key body for "bad or missing key").
+        return new Authentication.Refused(authorization.isPresent() ? AzureErrors.invalidToken()
+                : AzureErrors.invalidKey());
+    }
+
+    private boolean isAccountKey(String presented) {
+        byte[] candidate = presented.trim().getBytes(StandardCharsets.UTF_8);
+        boolean match = false;
+        for (Secret key : keys) {
+            // constant-time per key, and every key is compared, so timing says nothing about which one matched
+            match |= MessageDigest.isEqual(candidate, key.reveal().getBytes(StandardCharsets.UTF_8));
+        }
+        return match;
+    }
+
+    private static boolean isBearer(String authorization) {
+        return authorization.toLowerCase(Locale.ROOT).startsWith("bearer ");
+    }
+}

@@ -1,0 +1,298 @@
+package io.aoailab.lab.openai;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aoailab.config.Secret;
+import io.aoailab.lab.entra.TokenVerifier;
+import io.aoailab.lab.faults.Fault;
+import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.lab.http.BodyTooLargeException;
+import io.aoailab.lab.http.LabExchange;
+import io.aoailab.lab.http.LabHandler;
+import io.aoailab.lab.http.LabJson;
+import io.aoailab.lab.http.SseStream;
+import io.aoailab.lab.openai.RateLimiter.Decision;
+import io.aoailab.lab.rbac.AccessControl;
+import io.aoailab.lab.topology.Topology;
+import io.aoailab.lab.topology.Topology.Account;
+import io.aoailab.lab.topology.Topology.Deployment;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One regional Azure OpenAI account ({@code <name>.openai.azure.com}) serving the Responses API as Azure does on the
+ * wire (azure-wire-facts.md §1–§3): the dated and v1 surfaces, key and Entra auth, RBAC, per-deployment rate limits,
+ * and responses stored in this account only.
+ *
+ * <p><b>Order of checks</b>, each answering with Azure's body when it fails: faults; route (404); api-version (400);
+ * authentication (401/403); RBAC (401 PermissionDenied); then, for create: body size (413) and JSON (400);
+ * deployment (404); {@code previous_response_id} (400); rate limit (429); serve. The previous response is looked up
+ * before the rate limiter, not after, because its conversation counts towards the request's token cost. For
+ * {@code input_items}, the paging query (400) is checked before the response is looked up (404).
+ *
+ * <p>Thread-safe: the lab serves requests on many threads.
+ */
+public final class OpenAiAccount implements LabHandler {
+    /** The lab's own body limit; Azure's is UNCONFIRMED (see {@link AzureErrors#bodyTooLarge()}). */
+    static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
+    static final int DEFAULT_MAX_STORED_RESPONSES = 10_000;
+
+    private final Account account;
+    private final String accountScope;
+    private final List<Secret> keys;
+    private final Authenticator authenticator;
+    private final AccessControl access;
+    private final FaultControl faults;
+    private final Clock clock;
+    private final long maxBodyBytes;
+    private final ResponseStore store;
+    private final RateLimiter limiter;
+    private final TokenCounter counter = new TokenCounter();
+    private final ReplyGenerator generator;
+
+    /**
+     * @param topology the lab's topology, for the account's ARM scope
+     * @param account the account to serve
+     * @param tokens checks bearer tokens for the {@code https://cognitiveservices.azure.com} audience
+     * @param access the lab's RBAC engine
+     * @param faults what an operator has done to this account's region
+     * @param clock the lab's clock: created_at, rate-limit windows, retention
+     */
+    public OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access,
+            FaultControl faults, Clock clock) {
+        this(topology, account, tokens, access, faults, clock, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STORED_RESPONSES);
+    }
+
+    OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access, FaultControl faults,
+            Clock clock, long maxBodyBytes, int maxStoredResponses) {
+        this.account = Objects.requireNonNull(account, "account");
+        this.accountScope = topology.accountScope(account);
+        this.keys = List.of(Secret.of(Ids.accountKey()), Secret.of(Ids.accountKey()));
+        this.authenticator = new Authenticator(keys, account.disableLocalAuth(), tokens);
+        this.access = access;
+        this.faults = faults;
+        this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
+        this.store = new ResponseStore(clock, maxStoredResponses);
+        this.limiter = new RateLimiter(clock);
+        this.generator = new ReplyGenerator(account.region());
+    }
+
+    /** The account's key1 and key2: 32 hex digits each, fresh for every lab run. */
+    public List<Secret> keys() {
+        return keys;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    @Override
+    public void handle(LabExchange exchange) throws IOException {
+        AnswerHeaders.common(exchange, account.region());
+        Optional<Route> route = Route.match(exchange.method(), exchange.path());
+        // an empty api-version= is no api-version
+        Optional<String> apiVersion = exchange.query("api-version").filter(v -> !v.isBlank());
+        Optional<Fault> fault = faults.next(account.name());
+        if (fault.isPresent() && applied(fault.get(), exchange, route, apiVersion)) {
+            return;
+        }
+        if (route.isEmpty()) {
+            answer(exchange, AzureErrors.resourceNotFound());
+            return;
+        }
+        Optional<ErrorAnswer> badVersion = route.get().surface().refuse(apiVersion);
+        if (badVersion.isPresent()) {
+            answer(exchange, badVersion.get());
+            return;
+        }
+        Optional<ErrorAnswer> refused = authorize(exchange, route.get());
+        if (refused.isPresent()) {
+            answer(exchange, refused.get());
+            return;
+        }
+        switch (route.get().operation()) {
+            case CREATE -> create(exchange, route.get(), apiVersion.orElse(null));
+            case GET -> retrieve(exchange, route.get().responseId());
+            case DELETE -> delete(exchange, route.get().responseId());
+            case LIST_INPUT_ITEMS -> listInputItems(exchange, route.get().responseId());
+        }
+    }
+
+    /**
+     * Applies an injected fault; true when it answered (or dropped) the request, false when serving goes on after it.
+     * Faults come first, before routing or auth, as a failing region fails whatever is asked of it.
+     */
+    private boolean applied(Fault fault, LabExchange exchange, Optional<Route> route, Optional<String> apiVersion)
+            throws IOException {
+        if (fault instanceof Fault.Throttle throttle) {
+            String operation = route.map(r -> r.operation().operationName())
+                    .orElse(Operation.CREATE.operationName());
+            answer(exchange, AzureErrors.rateLimited(operation, apiVersion.orElse(null), "token", throttle.retryAfter()));
+            return true;
+        }
+        if (fault instanceof Fault.ServerError error) {
+            answer(exchange, AzureErrors.serverError(error.status(), exchange.requestId()));
+            return true;
+        }
+        if (fault instanceof Fault.DropConnection) {
+            exchange.drop();
+            return true;
+        }
+        if (fault instanceof Fault.Latency latency) {
+            try {
+                Thread.sleep(latency.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.drop();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** §3.1–§3.4: who is calling, and whether RBAC lets a principal do this at the account's scope. */
+    private Optional<ErrorAnswer> authorize(LabExchange exchange, Route route) {
+        Authentication authentication = authenticator.authenticate(exchange.header("Authorization"),
+                exchange.header("api-key"));
+        if (authentication instanceof Authentication.Refused refused) {
+            return Optional.of(refused.answer());
+        }
+        if (authentication instanceof Authentication.Principal principal) {
+            String objectId = principal.caller().objectId();
+            String dataAction = route.operation().dataAction();
+            if (!access.permits(objectId, accountScope, dataAction)) {
+                return Optional.of(AzureErrors.permissionDenied(objectId, dataAction, route.template()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void create(LabExchange exchange, Route route, String apiVersion) throws IOException {
+        CreateRequest request;
+        try {
+            request = CreateRequestParser.parse(exchange.body(maxBodyBytes));
+        } catch (BodyTooLargeException e) {
+            answer(exchange, AzureErrors.bodyTooLarge());
+            return;
+        } catch (InvalidRequestException e) {
+            answer(exchange, e.answer());
+            return;
+        }
+        Optional<Deployment> found = account.deployment(request.model());
+        if (found.isEmpty()) {
+            answer(exchange, AzureErrors.deploymentNotFound());
+            return;
+        }
+        Deployment deployment = found.get();
+        AnswerHeaders.deployment(exchange, deployment);
+        StoredResponse previous = null;
+        if (request.previousResponseId() != null) {
+            previous = store.get(request.previousResponseId()).orElse(null);
+            if (previous == null) {
+                answer(exchange, AzureErrors.previousResponseNotFound(request.previousResponseId()));
+                return;
+            }
+        }
+        // OpenAI semantics: a chained request sees the earlier inputs and outputs, not the earlier instructions
+        List<String> context = previous == null ? List.of() : previous.conversation();
+        int inputTokens = counter.count(request.instructions()) + counter.count(context)
+                + counter.count(request.inputTexts());
+        Decision decision = limiter.acquire(deployment, RateLimiter.cost(inputTokens, request.maxOutputTokens()));
+        AnswerHeaders.rateLimits(exchange, deployment, decision);
+        if (!decision.allowed()) {
+            answer(exchange, AzureErrors.rateLimited(route.operation().operationName(), apiVersion, decision.limit(),
+                    decision.retryAfter()));
+            return;
+        }
+        serve(exchange, request, deployment, previous, context, inputTokens);
+    }
+
+    private void serve(LabExchange exchange, CreateRequest request, Deployment deployment, StoredResponse previous,
+            List<String> context, int inputTokens) throws IOException {
+        int turn = previous == null ? 1 : previous.turn() + 1;
+        String full = generator.reply(deployment.name(), deployment.model(), turn, request.lastUserText());
+        String text = request.maxOutputTokens() == null ? full : counter.truncate(full, request.maxOutputTokens());
+        boolean incomplete = !text.equals(full);
+        String status = incomplete ? "incomplete" : "completed";
+        Instant createdAt = clock.instant();
+        String id = Ids.response();
+        ObjectNode message = ResponseJson.message(Ids.message(), status, text);
+        ArrayNode output = LabJson.MAPPER.createArrayNode().add(message);
+        ObjectNode response = ResponseJson.response(id, createdAt.getEpochSecond(), status,
+                incomplete ? "max_output_tokens" : null, request, deployment.model(), output,
+                ResponseJson.usage(inputTokens, counter.count(text)));
+        if (request.store()) {
+            List<String> conversation = new ArrayList<>(context);
+            conversation.addAll(request.inputTexts());
+            conversation.add(text);
+            store.put(new StoredResponse(id, createdAt, response, withIds(request.inputItems()), conversation, turn));
+        }
+        if (request.stream()) {
+            try (SseStream sse = exchange.sse(200)) {
+                ResponseEvents.stream(sse, response, message, text);
+            }
+        } else {
+            exchange.json(200, response);
+        }
+    }
+
+    private void retrieve(LabExchange exchange, String id) throws IOException {
+        Optional<StoredResponse> stored = store.get(id);
+        if (stored.isEmpty()) {
+            answer(exchange, AzureErrors.responseNotFound(id));
+            return;
+        }
+        exchange.json(200, stored.get().response());
+    }
+
+    /** §1.1: {@code {"object":"response.deleted","id":…,"deleted":true}}; afterwards the id is unknown. */
+    private void delete(LabExchange exchange, String id) throws IOException {
+        if (!store.remove(id)) {
+            answer(exchange, AzureErrors.responseNotFound(id));
+            return;
+        }
+        exchange.json(200, LabJson.object().put("object", "response.deleted").put("id", id).put("deleted", true));
+    }
+
+    private void listInputItems(LabExchange exchange, String id) throws IOException {
+        InputItemsPage page;
+        try {
+            page = InputItemsPage.of(exchange.queryParameters());
+        } catch (InvalidRequestException e) {
+            answer(exchange, e.answer());
+            return;
+        }
+        Optional<StoredResponse> stored = store.get(id);
+        if (stored.isEmpty()) {
+            answer(exchange, AzureErrors.responseNotFound(id));
+            return;
+        }
+        exchange.json(200, page.of(stored.get().inputItems()));
+    }
+
+    /** Input messages get {@code msg_} ids, first in the object as Azure lists them (§1.3); other items keep theirs. */
+    private static List<ObjectNode> withIds(List<ObjectNode> items) {
+        List<ObjectNode> identified = new ArrayList<>();
+        for (ObjectNode item : items) {
+            if (item.hasNonNull("id") || !"message".equals(item.path("type").asText())) {
+                identified.add(item);
+                continue;
+            }
+            ObjectNode withId = LabJson.object().put("id", Ids.message());
+            withId.setAll(item);
+            identified.add(withId);
+        }
+        return identified;
+    }
+
+    private static void answer(LabExchange exchange, ErrorAnswer error) throws IOException {
+        error.headers().forEach((name, value) -> exchange.responseHeaders().set(name, value));
+        exchange.respond(error.status(), "application/json", error.body());
+    }
+}

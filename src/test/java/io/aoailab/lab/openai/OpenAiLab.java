@@ -1,0 +1,223 @@
+package io.aoailab.lab.openai;
+
+import com.azure.ai.openai.responses.ResponsesClient;
+import com.azure.ai.openai.responses.ResponsesClientBuilder;
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.RetryOptions;
+import io.aoailab.access.HttpClientFactory;
+import io.aoailab.access.NetworkPosture;
+import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.lab.http.LabServer;
+import io.aoailab.lab.rbac.AccessControl;
+import io.aoailab.lab.tls.LabCertificates;
+import io.aoailab.lab.topology.Topology;
+import io.aoailab.lab.topology.Topology.Account;
+import io.aoailab.lab.topology.Topology.Deployment;
+import io.aoailab.lab.topology.TopologyLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import reactor.core.publisher.Mono;
+
+/**
+ * Three {@link OpenAiAccount}s served over HTTPS on loopback, each under its Azure-shaped host name, reached through
+ * {@link HttpClientFactory} with the lab CA trusted and the host names pinned — the way the suite reaches the lab.
+ * Register it as a static {@code @RegisterExtension} field: one lab per test class (so rate-limit windows and stored
+ * responses never leak between classes), closed by JUnit's store; faults are reset after each test.
+ *
+ * <ul>
+ *   <li>{@value #EUS} (East US) and {@value #EUS2} (East US 2): Entra only, as in the shipped topology.</li>
+ *   <li>{@value #KEYS} (West US): key auth allowed; also has the deployment {@value #TINY} with tiny limits.</li>
+ * </ul>
+ */
+final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
+    static final String EUS = "aoai-eus";
+    static final String EUS2 = "aoai-eus2";
+    static final String KEYS = "aoai-keys";
+    static final String GPT_4O = "gpt-4o";
+    static final String GPT_4O_MODEL = "gpt-4o-2024-08-06";
+    static final String TINY = "gpt-4o-tiny";
+    static final int TINY_REQUESTS_PER_MINUTE = 3;
+    static final int TINY_TOKENS_PER_MINUTE = 2_500;
+    static final long MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_STORED = 50;
+    static final String AUDIENCE = "https://cognitiveservices.azure.com";
+    static final MediaType JSON = MediaType.get("application/json");
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OpenAiLab.class);
+
+    private Running lab;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        lab = context.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        lab.faults.reset();
+    }
+
+    TestClock clock() {
+        return lab.clock;
+    }
+
+    FaultControl faults() {
+        return lab.faults;
+    }
+
+    OpenAiAccount account(String name) {
+        return lab.accounts.get(name);
+    }
+
+    String endpoint(String account) {
+        return "https://" + lab.topology.account(account).orElseThrow().hostName() + ":" + lab.servers.get(account).port();
+    }
+
+    String objectId(String principal) {
+        return lab.topology.principal(principal).orElseThrow().objectId();
+    }
+
+    /** A valid Cognitive Services token for a principal of the topology, e.g. {@code suite-caller}. */
+    String token(String principal) {
+        return lab.tokens.mint(objectId(principal), AUDIENCE);
+    }
+
+    TestTokens tokens() {
+        return lab.tokens;
+    }
+
+    String key(String account) {
+        return account(account).keys().get(0).reveal();
+    }
+
+    OkHttpClient okHttp() {
+        return lab.http.okHttp();
+    }
+
+    /** The real azure-ai-openai beta.16 client, with no retries so throttling tests fail fast (facts §0.10). */
+    ResponsesClient client(String account, String principal, HttpPipelinePolicy... policies) {
+        String token = token(principal);
+        TokenCredential credential = request -> Mono.just(new AccessToken(token, OffsetDateTime.now().plusHours(1)));
+        ResponsesClientBuilder builder = new ResponsesClientBuilder()
+                .endpoint(endpoint(account))
+                .credential(credential)
+                .httpClient(lab.http.azureHttpClient())
+                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
+        for (HttpPipelinePolicy policy : policies) {
+            builder.addPolicy(policy);
+        }
+        return builder.buildClient();
+    }
+
+    /** A request as a raw client sends it, to see bodies and headers the SDK hides. */
+    Answer send(Request request) {
+        try (Response response = okHttp().newCall(request).execute()) {
+            return new Answer(response.code(), response.headers(), response.body().string());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Request.Builder request(String account, String pathAndQuery) {
+        return new Request.Builder().url(endpoint(account) + pathAndQuery);
+    }
+
+    /** {@code POST} JSON with a fresh bearer token of {@code suite-caller}. */
+    Answer post(String account, String pathAndQuery, String json) {
+        return send(request(account, pathAndQuery).header("Authorization", "Bearer " + token("suite-caller"))
+                .post(RequestBody.create(json, JSON)).build());
+    }
+
+    Answer get(String account, String pathAndQuery) {
+        return send(request(account, pathAndQuery).header("Authorization", "Bearer " + token("suite-caller")).build());
+    }
+
+    /** What came back: status, headers, body text. */
+    record Answer(int status, okhttp3.Headers headers, String body) {
+
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** Closed by JUnit's store when the test class is done (JUnit 5.13+ closes {@link AutoCloseable} values). */
+    private static final class Running implements AutoCloseable {
+        private final TestClock clock = new TestClock(Instant.parse("2025-06-02T08:00:00Z"));
+        private final FaultControl faults = new FaultControl(clock);
+        private final Topology topology = topology();
+        private final TestTokens tokens = new TestTokens(topology.tenant().id());
+        private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
+        private final ExecutorService executor = Executors.newCachedThreadPool();
+        private final Map<String, OpenAiAccount> accounts = new LinkedHashMap<>();
+        private final Map<String, LabServer> servers = new LinkedHashMap<>();
+        private HttpClientFactory http;
+
+        static Running start() {
+            Running running = new Running();
+            try {
+                running.serve();
+                return running;
+            } catch (RuntimeException e) {
+                running.close();
+                throw e;
+            }
+        }
+
+        private void serve() {
+            List<String> hosts = topology.accounts().stream().map(Account::hostName).toList();
+            LabCertificates certificates = LabCertificates.generate(hosts);
+            Map<String, InetAddress> pinned = new LinkedHashMap<>();
+            for (Account account : topology.accounts()) {
+                OpenAiAccount served = new OpenAiAccount(topology, account, tokens, access, faults, clock,
+                        MAX_BODY_BYTES, MAX_STORED);
+                accounts.put(account.name(), served);
+                servers.put(account.name(), LabServer.start(account.hostName(), 0, certificates.serverContext(),
+                        executor, served));
+                pinned.put(account.hostName(), InetAddress.getLoopbackAddress());
+            }
+            http = new HttpClientFactory(Duration.ofSeconds(20),
+                    NetworkPosture.jdkDefaults().with(List.of(certificates.caCertificate()), pinned));
+        }
+
+        /** The shipped topology's tenant, principals and role assignments, plus a key-auth account with tiny limits. */
+        private static Topology topology() {
+            Topology shipped = TopologyLoader.loadDefault();
+            List<Account> accounts = new ArrayList<>(shipped.accounts());
+            accounts.add(new Account(KEYS, "West US", false, List.of(
+                    new Deployment(GPT_4O, GPT_4O_MODEL, 450_000, 2_700),
+                    new Deployment(TINY, "gpt-4o-mini-2024-07-18", TINY_TOKENS_PER_MINUTE, TINY_REQUESTS_PER_MINUTE))));
+            return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(),
+                    shipped.principals(), shipped.defaultCaller(), accounts, shipped.roleAssignments());
+        }
+
+        @Override
+        public void close() {
+            servers.values().forEach(LabServer::close);
+            if (http != null) {
+                http.close();
+            }
+            executor.shutdownNow();
+        }
+    }
+}
