@@ -39,7 +39,8 @@ public final class ConfigSources {
                 workingDir.resolve(DOTENV_FILE).toString());
     }
 
-    static ConfigSources of(Map<String, String> environment, Map<String, String> systemProperties,
+    /** Sources given as maps, in precedence order: for tests, and for tools that configure the suite in code. */
+    public static ConfigSources of(Map<String, String> environment, Map<String, String> systemProperties,
             Map<String, String> dotenv) {
         return new ConfigSources(environment, systemProperties, dotenv, DOTENV_FILE);
     }

@@ -3,7 +3,7 @@ package io.aoailab.junit;
 import io.aoailab.access.ConnectedTarget;
 import io.aoailab.access.LiveTarget;
 import io.aoailab.config.SuiteConfig;
-import org.opentest4j.TestAbortedException;
+import io.aoailab.lab.LabTarget;
 
 /** Connects the configured target: live Azure as configured, or the embedded lab, started on loopback. */
 @FunctionalInterface
@@ -14,8 +14,7 @@ interface TargetConnector {
     static TargetConnector standard() {
         return config -> switch (config.target()) {
             case LIVE -> new LiveTarget(config);
-            case LAB -> throw new TestAbortedException(
-                    "the embedded lab is not built yet (issue #3); run with LAB_TARGET=live until it lands");
+            case LAB -> LabTarget.start(config);
         };
     }
 }

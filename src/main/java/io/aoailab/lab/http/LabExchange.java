@@ -24,20 +24,42 @@ public final class LabExchange {
     private final HttpExchange exchange;
     private final String requestId = UUID.randomUUID().toString();
     private final Map<String, List<String>> query;
+    private final String path;
     private boolean answered;
 
     LabExchange(HttpExchange exchange) {
         this.exchange = exchange;
         this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+        this.path = foldedPath(exchange.getRequestURI());
+    }
+
+    // The JDK parses a request target "//openai/x" as authority "openai" and path "/x", so fold the raw target
+    private static String foldedPath(URI target) {
+        String raw = target.toString();
+        int end = raw.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = raw.indexOf(stop);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        String folded = raw.substring(0, end).replaceAll("/{2,}", "/");
+        try {
+            return new URI(folded).getPath();
+        } catch (java.net.URISyntaxException e) {
+            return folded;
+        }
     }
 
     public String method() {
         return exchange.getRequestMethod();
     }
 
-    /** The decoded path, e.g. {@code /openai/responses/resp_1}. */
+    /**
+     * The decoded path, e.g. {@code /openai/responses/resp_1}, with runs of '/' folded into one: SDKs join an
+     * endpoint copied from the portal ({@code https://x.openai.azure.com/}) with {@code /openai/...}, and Azure's
+     * front ends serve the resulting {@code //openai/...} as usual.
+     */
     public String path() {
-        return exchange.getRequestURI().getPath();
+        return path;
     }
 
     public URI uri() {

@@ -1,12 +1,13 @@
 package io.aoailab.lab.openai;
 
 /**
- * The lab's "model": a short, deterministic answer that says which deployment answered, where, at which turn of a
+ * The lab's "model": a short, deterministic answer (about 15 tokens plus the quote, at most 80 characters of the
+ * input) that says which deployment answered, where, at which turn of a
  * chained conversation, and quotes the caller's last input. The same request to the same account always gets the
  * same text, so tests can assert on it, and a reader of a load-balancing log can see which region served a call.
  */
 final class ReplyGenerator {
-    static final int MAX_QUOTE_CHARS = 200;
+    static final int MAX_QUOTE_CHARS = 80;
 
     private final String region;
 
@@ -22,8 +23,9 @@ final class ReplyGenerator {
      */
     String reply(String deployment, String model, int turn, String lastInput) {
         String said = lastInput.isBlank() ? "You sent no text." : "You said: \"" + quote(lastInput) + "\"";
-        return "This is the lab deployment " + deployment + " (model " + model + ") in " + region + ". Turn " + turn
-                + " of this conversation. " + said;
+        // short on purpose: suites keep max_output_tokens low to keep live runs cheap, and a reply that
+        // routinely overflowed it would make every lab response "incomplete"
+        return deployment + " in " + region + ", turn " + turn + ". " + said;
     }
 
     private static String quote(String input) {

@@ -82,6 +82,18 @@ class LabServerTest {
     }
 
     @Test
+    void should_fold_the_double_slash_of_an_endpoint_with_a_trailing_slash() throws Exception {
+        // an SDK joining "https://host:port/" and "/openai/x" sends the request target "//openai/x"
+        String url = server.hostUri() + "/openai/x?q=1";
+
+        try (HttpClientFactory clients = labClients();
+                Response response = clients.okHttp().newCall(new Request.Builder().url(url).build()).execute()) {
+            assertThat(response.body().string()).isEqualTo("GET /openai/x");
+            assertThat(response.header("x-seen-query")).isEqualTo("1");
+        }
+    }
+
+    @Test
     void should_answer_500_in_azure_shape_when_a_handler_fails() throws Exception {
         try (HttpClientFactory clients = labClients();
                 Response response = clients.okHttp().newCall(new Request.Builder()

@@ -202,7 +202,7 @@ class OpenAiAccountSdkTest {
 
         // THEN
         assertThat(second.getPreviousResponseId()).isEqualTo(first.getId());
-        assertThat(text(second)).contains("Turn 2");
+        assertThat(text(second)).contains("turn 2");
         // earlier input and output count, earlier instructions do not (OpenAI semantics)
         assertThat(second.getUsage().getInputTokens()).isEqualTo(O200K.countTokensOrdinary("My name is Ada.")
                 + O200K.countTokensOrdinary(text(first)) + O200K.countTokensOrdinary("What is my name?"));

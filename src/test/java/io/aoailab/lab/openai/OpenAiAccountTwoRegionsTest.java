@@ -82,8 +82,8 @@ class OpenAiAccountTwoRegionsTest {
         // THEN
         assertThat(east.header("x-ms-region")).isEqualTo("East US");
         assertThat(east2.header("x-ms-region")).isEqualTo("East US 2");
-        assertThat(east.body()).contains("in East US.");
-        assertThat(east2.body()).contains("in East US 2.");
+        assertThat(east.body()).contains("in East US,");
+        assertThat(east2.body()).contains("in East US 2,");
     }
 
     private static CreateResponsesRequestModel model() {

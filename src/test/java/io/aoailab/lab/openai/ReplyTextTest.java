@@ -17,8 +17,7 @@ class ReplyTextTest {
         String reply = generator.reply("gpt-4o", "gpt-4o-2024-08-06", 3, "  What   is\nthe time? ");
 
         // THEN
-        assertThat(reply).isEqualTo("This is the lab deployment gpt-4o (model gpt-4o-2024-08-06) in Sweden Central. "
-                + "Turn 3 of this conversation. You said: \"What is the time?\"");
+        assertThat(reply).isEqualTo("gpt-4o in Sweden Central, turn 3. You said: \"What is the time?\"");
     }
 
     @Test

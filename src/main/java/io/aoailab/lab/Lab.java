@@ -1,0 +1,186 @@
+package io.aoailab.lab;
+
+import io.aoailab.config.Secret;
+import io.aoailab.lab.entra.EntraAuthority;
+import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.lab.http.LabServer;
+import io.aoailab.lab.openai.OpenAiAccount;
+import io.aoailab.lab.rbac.AccessControl;
+import io.aoailab.lab.tls.LabCertificates;
+import io.aoailab.lab.topology.Topology;
+import io.aoailab.lab.topology.TopologyLoader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The embedded lab: the deployment a {@link Topology} describes, emulated on loopback. One HTTPS host per
+ * emulated endpoint (the Entra authority, each Azure OpenAI account), all presenting one certificate from a CA
+ * generated at start, all served by one bounded executor. Closing the lab stops every host.
+ *
+ * <pre>{@code
+ * try (Lab lab = Lab.start(LabOptions.defaults())) {
+ *     URI eastUs = lab.account("aoai-eus").hostUri();   // https://aoai-eus.openai.azure.com:<port>/
+ *     lab.faults().inject("aoai-eus", new Fault.Throttle(Duration.ofSeconds(1)), FaultBudget.times(3));
+ * }
+ * }</pre>
+ */
+public final class Lab implements AutoCloseable {
+    /** The host name of the lab's Entra authority; the suite's clients pin it to loopback. */
+    public static final String AUTHORITY_HOST = EntraAuthority.HOST_NAME;
+
+    private final Topology topology;
+    private final LabCertificates certificates;
+    private final FaultControl faults;
+    private final AccessControl access;
+    private final EntraAuthority authority;
+    private final LabExecutor executor;
+    private final List<LabServer> servers = new ArrayList<>();
+    private final Map<String, LabAccount> accounts = new LinkedHashMap<>();
+    private LabServer authorityServer;
+    private Duration startupTime;
+
+    private Lab(Topology topology, Clock clock) {
+        this.topology = topology;
+        List<String> hosts = new ArrayList<>(List.of(AUTHORITY_HOST));
+        topology.accounts().forEach(a -> hosts.add(a.hostName()));
+        this.certificates = LabCertificates.generate(hosts);
+        this.faults = new FaultControl(clock);
+        this.access = new AccessControl(TopologyLoader.roleAssignments(topology));
+        this.authority = new EntraAuthority(topology, clock);
+        this.executor = new LabExecutor();
+    }
+
+    /** Loads the topology, then starts every host; fails with file, path and fix on a broken topology. */
+    public static Lab start(LabOptions options) {
+        long begin = System.nanoTime();
+        Lab lab = new Lab(TopologyLoader.load(options.topologyFile()), options.clock());
+        try {
+            lab.startHosts(options);
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        lab.startupTime = Duration.ofNanos(System.nanoTime() - begin);
+        return lab;
+    }
+
+    private void startHosts(LabOptions options) {
+        int port = options.firstPort();
+        authorityServer = serve(AUTHORITY_HOST, port, authority);
+        for (Topology.Account account : topology.accounts()) {
+            port = port == 0 ? 0 : port + 1;
+            OpenAiAccount service = new OpenAiAccount(topology, account, authority, access, faults, options.clock());
+            LabServer server = serve(account.hostName(), port, service);
+            accounts.put(account.name(), new LabAccount(account, server.hostUri(), server.loopbackUri(), service.keys()));
+        }
+    }
+
+    private LabServer serve(String host, int port, io.aoailab.lab.http.LabHandler handler) {
+        LabServer server = LabServer.start(host, port, certificates.serverContext(), executor, handler);
+        servers.add(server);
+        return server;
+    }
+
+    /** Serves the standalone admin API ({@link LabAdminApi}) on its own loopback host; closed with the lab. */
+    LabServer serveAdminApi(int port) {
+        return serve("lab-admin", port, new LabAdminApi(this));
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The CA a client must trust to reach the lab. */
+    public X509Certificate caCertificate() {
+        return certificates.caCertificate();
+    }
+
+    public String caPem() {
+        return certificates.caPem();
+    }
+
+    /** Every lab host name, pinned to the loopback address: what the suite's HTTP clients resolve. */
+    public Map<String, InetAddress> pinnedHosts() {
+        Map<String, InetAddress> pinned = new LinkedHashMap<>();
+        servers.forEach(s -> pinned.put(s.hostName(), InetAddress.getLoopbackAddress()));
+        return pinned;
+    }
+
+    /** The authority host as azure-identity takes it, e.g. {@code https://login.microsoftonline.com:41234/}. */
+    public URI authorityHostUri() {
+        return authorityServer.hostUri();
+    }
+
+    /** The authority host for clients without pinning, e.g. {@code https://127.0.0.1:41234/}. */
+    public URI authorityLoopbackUri() {
+        return authorityServer.loopbackUri();
+    }
+
+    /** The accounts, in topology order. */
+    public List<LabAccount> accounts() {
+        return List.copyOf(accounts.values());
+    }
+
+    public LabAccount account(String name) {
+        LabAccount account = accounts.get(name);
+        if (account == null) {
+            throw new NoSuchElementException("The lab topology has no account '" + name + "'; it has "
+                    + accounts.keySet());
+        }
+        return account;
+    }
+
+    /** The fault-injection control: what an operator would do to a region. */
+    public FaultControl faults() {
+        return faults;
+    }
+
+    /** The lab's RBAC assignments, live: grants and revocations apply to the next request. */
+    public AccessControl access() {
+        return access;
+    }
+
+    /** The client credentials of a service principal of the topology. */
+    public PrincipalCredentials credentials(String principalName) {
+        Topology.Principal principal = topology.principal(principalName).orElseThrow(() -> new NoSuchElementException(
+                "The lab topology has no principal '" + principalName + "'; it has " + topology.principals().stream()
+                        .map(Topology.Principal::name).toList()));
+        Secret secret = authority.clientSecret(principalName);
+        return new PrincipalCredentials(topology.tenant().id(), principal.clientId(), principal.objectId(), secret);
+    }
+
+    /** How long {@link #start} took, from reading the topology to every host listening. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(LabServer::close);
+        executor.close();
+    }
+
+    /**
+     * @param spec the account as the topology declares it
+     * @param hostUri its Azure-shaped endpoint, e.g. {@code https://aoai-eus.openai.azure.com:41235/}
+     * @param loopbackUri the same host for clients without pinning, e.g. {@code https://127.0.0.1:41235/}
+     * @param keys its two account keys
+     */
+    public record LabAccount(Topology.Account spec, URI hostUri, URI loopbackUri, List<Secret> keys) {
+        public LabAccount {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** What a service principal signs in with; {@code clientSecret} prints redacted. */
+    public record PrincipalCredentials(String tenantId, String clientId, String objectId, Secret clientSecret) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.aoailab.lab;
+
+import io.aoailab.config.Persona;
+import io.aoailab.lab.topology.Topology;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code lab.env} a standalone lab writes: the keys of {@code env.sample}, filled so that
+ * {@code LAB_TARGET=live} drives the suite's live code path (azure-identity's environment credential, the
+ * configured endpoints, {@code EXTRA_CA_CERT_FILE}) against this lab, and so that any other client can read the
+ * endpoints and credentials from it. Endpoints are plain loopback addresses any client reaches.
+ *
+ * <p>The intended deployment ({@code EXPECTED_*}, {@code PERSONA_*_ROLES}) is left empty on purpose: it is the
+ * suite user's statement of what the deployment should be, never the lab's account of what it is.
+ */
+final class LabEnvFile {
+    private LabEnvFile() {
+    }
+
+    static String render(Lab lab, Path caFile, Instant now) {
+        Topology topology = lab.topology();
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("LAB_TARGET", "live");
+        List<Lab.LabAccount> accounts = lab.accounts();
+        keys.put("OPENAI_ENDPOINT_1", accounts.get(0).loopbackUri().toString());
+        keys.put("OPENAI_ENDPOINT_2", accounts.size() > 1 ? accounts.get(1).loopbackUri().toString() : "");
+        keys.put("OPENAI_MODEL_DEPLOYMENT", topology.accounts().get(0).deployments().get(0).name());
+        keys.put("OPENAI_API_VERSION", "2025-03-01-preview");
+        keys.put("APIM_GATEWAY_URL", "");
+        keys.put("APIM_SUBSCRIPTION_KEY", "");
+        keys.put("AI_FOUNDRY_PROJECT_ENDPOINT", "");
+        keys.put("STORAGE_BLOB_ENDPOINT", "");
+        keys.put("AI_SEARCH_ENDPOINT", "");
+        keys.put("AI_SEARCH_INDEX_NAME", "");
+        keys.put("EXPECTED_REGION_1", "");
+        keys.put("EXPECTED_REGION_2", "");
+        keys.put("EXPECTED_POOL_WEIGHTS", "");
+        Lab.PrincipalCredentials caller = lab.credentials(topology.defaultCaller());
+        keys.put("AZURE_TENANT_ID", caller.tenantId());
+        keys.put("AZURE_CLIENT_ID", caller.clientId());
+        keys.put("AZURE_CLIENT_SECRET", caller.clientSecret().reveal());
+        keys.put("AZURE_FEDERATED_TOKEN_FILE", "");
+        keys.put("AZURE_AUTHORITY_HOST", lab.authorityLoopbackUri().toString());
+        List<String> personas = new ArrayList<>();
+        Map<String, String> personaKeys = new LinkedHashMap<>();
+        for (Topology.Principal principal : topology.principals()) {
+            if (principal.type() == Topology.PrincipalType.ServicePrincipal
+                    && !principal.name().equals(topology.defaultCaller())) {
+                personas.add(principal.name());
+                Lab.PrincipalCredentials credentials = lab.credentials(principal.name());
+                personaKeys.put(Persona.keyPrefix(principal.name()) + "CLIENT_ID", credentials.clientId());
+                personaKeys.put(Persona.keyPrefix(principal.name()) + "CLIENT_SECRET",
+                        credentials.clientSecret().reveal());
+            }
+        }
+        keys.put("PERSONAS", String.join(",", personas));
+        keys.putAll(personaKeys);
+        keys.put("EXTRA_CA_CERT_FILE", caFile.toAbsolutePath().toString());
+        keys.put("HTTP_TIMEOUT_SECONDS", "30");
+        keys.put("LAB_TOPOLOGY_FILE", "");
+
+        StringBuilder out = new StringBuilder()
+                .append("# Written by the standalone aoai-lab-suite lab at ").append(now).append("; valid while it runs.\n")
+                .append("# Keys as in env.sample. EXPECTED_* and PERSONA_*_ROLES are the deployment you INTEND:\n")
+                .append("# state them yourself (empty means env.sample's defaults).\n")
+                .append("# Holds client secrets: keep it private.\n");
+        keys.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
+        return out.toString();
+    }
+}

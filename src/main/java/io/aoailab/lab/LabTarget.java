@@ -1,0 +1,72 @@
+package io.aoailab.lab;
+
+import io.aoailab.access.ConnectedTarget;
+import io.aoailab.access.CredentialSource;
+import io.aoailab.access.HttpClientFactory;
+import io.aoailab.access.NetworkPosture;
+import io.aoailab.access.PemCertificates;
+import io.aoailab.config.DeploymentEndpoints;
+import io.aoailab.config.SuiteConfig;
+import io.aoailab.config.Target;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The lab target: starts the embedded lab from {@code LAB_TOPOLOGY_FILE} (or the shipped topology) and gives the
+ * suite its endpoints, HTTP clients that trust the lab's CA and resolve its host names to loopback, and
+ * credentials from the lab's Entra authority. Only these clients trust the lab; nothing JVM-wide changes.
+ */
+public final class LabTarget implements ConnectedTarget {
+    private final Lab lab;
+    private final HttpClientFactory http;
+    private final LabCredentialSource credentials;
+
+    private LabTarget(Lab lab, SuiteConfig config) {
+        this.lab = lab;
+        List<X509Certificate> trusted = new ArrayList<>(List.of(lab.caCertificate()));
+        config.extraCaCertFile().map(PemCertificates::read).ifPresent(trusted::addAll);
+        this.http = new HttpClientFactory(config.httpTimeout(), NetworkPosture.jdkDefaults().with(trusted, lab.pinnedHosts()));
+        this.credentials = new LabCredentialSource(lab, http);
+    }
+
+    public static LabTarget start(SuiteConfig config) {
+        Lab lab = Lab.start(LabOptions.defaults().withTopology(config.labTopologyFile()));
+        return new LabTarget(lab, config);
+    }
+
+    /** The running lab, for fault injection (what an operator would do to a real deployment). */
+    public Lab lab() {
+        return lab;
+    }
+
+    @Override
+    public Target target() {
+        return Target.LAB;
+    }
+
+    @Override
+    public DeploymentEndpoints endpoints() {
+        List<URI> openai = lab.accounts().stream().map(Lab.LabAccount::hostUri).toList();
+        return new DeploymentEndpoints(openai, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public HttpClientFactory http() {
+        return http;
+    }
+
+    @Override
+    public CredentialSource credentials() {
+        return credentials;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        lab.close();
+    }
+}

@@ -1,0 +1,138 @@
+package io.aoailab.bench;
+
+import com.azure.core.credential.TokenRequestContext;
+import io.aoailab.access.HttpClientFactory;
+import io.aoailab.access.NetworkPosture;
+import io.aoailab.lab.Lab;
+import io.aoailab.lab.LabOptions;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * A measuring harness for the lab (not a test: numbers, no verdicts). Run it with
+ * {@code mvn -q test-compile exec:java@bench}. It reports the lab's start-up time (the first start in a fresh JVM,
+ * then warm starts), the first token from the lab's Entra authority through azure-identity, and the latency and
+ * throughput of {@code POST /openai/responses} sequentially and with 8 concurrent callers.
+ */
+public final class LabBenchmark {
+    private static final int WARM_STARTS = 20;
+    private static final int SEQUENTIAL = 1_000;
+    private static final int CONCURRENT = 4_000;
+    private static final int CALLERS = 8;
+
+    private LabBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long cold = timed(() -> {
+            Lab.start(LabOptions.defaults()).close();
+            return 0;
+        });
+        List<Long> warm = new ArrayList<>();
+        for (int i = 0; i < WARM_STARTS; i++) {
+            warm.add(timed(() -> {
+                Lab.start(LabOptions.defaults()).close();
+                return 0;
+            }));
+        }
+        System.out.printf("lab start: first in JVM %.1f ms; warm median %.1f ms, p95 %.1f ms (n=%d)%n", ms(cold),
+                ms(percentile(warm, 50)), ms(percentile(warm, 95)), WARM_STARTS);
+
+        try (Lab lab = Lab.start(LabOptions.defaults());
+                HttpClientFactory http = new HttpClientFactory(Duration.ofSeconds(10), NetworkPosture.jdkDefaults()
+                        .with(List.of(lab.caCertificate()), lab.pinnedHosts()))) {
+            Lab.PrincipalCredentials caller = lab.credentials(lab.topology().defaultCaller());
+            var credential = new ClientSecretCredentialBuilder().authorityHost(lab.authorityHostUri().toString())
+                    .tenantId(caller.tenantId()).clientId(caller.clientId()).clientSecret(caller.clientSecret().reveal())
+                    .disableInstanceDiscovery().httpClient(http.azureHttpClient()).build();
+            String[] token = new String[1];
+            long first = timed(() -> {
+                token[0] = credential.getTokenSync(new TokenRequestContext()
+                        .addScopes("https://cognitiveservices.azure.com/.default")).getToken();
+                return 0;
+            });
+            System.out.printf("first token via ClientSecretCredential: %.1f ms%n", ms(first));
+
+            OkHttpClient client = http.okHttp();
+            String url = lab.account("aoai-eus").hostUri() + "openai/responses?api-version=2025-03-01-preview";
+            Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + token[0])
+                    .post(RequestBody.create("{\"model\":\"gpt-4o\",\"input\":\"How fast is the lab?\","
+                            + "\"max_output_tokens\":32,\"store\":false}", MediaType.get("application/json"))).build();
+            for (int i = 0; i < 200; i++) {
+                call(client, request); // warm-up: JIT, connection pool
+            }
+            List<Long> latencies = new ArrayList<>();
+            long sequential = timed(() -> {
+                for (int i = 0; i < SEQUENTIAL; i++) {
+                    latencies.add(timed(() -> call(client, request)));
+                }
+                return 0;
+            });
+            System.out.printf("POST /openai/responses sequential: p50 %.2f ms, p99 %.2f ms, %.0f req/s (n=%d)%n",
+                    ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), SEQUENTIAL / (sequential / 1e9),
+                    SEQUENTIAL);
+            ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+            try {
+                long concurrent = timed(() -> {
+                    List<Future<Long>> futures = new ArrayList<>();
+                    for (int i = 0; i < CONCURRENT; i++) {
+                        futures.add(callers.submit(() -> call(client, request)));
+                    }
+                    for (Future<Long> future : futures) {
+                        future.get(30, TimeUnit.SECONDS);
+                    }
+                    return 0;
+                });
+                System.out.printf("POST /openai/responses with %d callers: %.0f req/s (n=%d)%n", CALLERS,
+                        CONCURRENT / (concurrent / 1e9), CONCURRENT);
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+    }
+
+    private static long call(OkHttpClient client, Request request) throws IOException {
+        try (Response response = client.newCall(request).execute()) {
+            if (response.code() != 200) {
+                throw new IllegalStateException("the lab answered " + response.code() + ": " + response.body().string());
+            }
+            return response.body().bytes().length;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        long run() throws Exception;
+    }
+
+    private static long timed(Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}

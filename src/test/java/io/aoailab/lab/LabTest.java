@@ -1,0 +1,99 @@
+package io.aoailab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aoailab.lab.topology.TopologyException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabTest {
+    private static Lab lab;
+
+    @BeforeAll
+    static void start() {
+        lab = Lab.start(LabOptions.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    @Test
+    void should_serve_each_account_of_the_topology_under_its_azure_host_name() {
+        assertThat(lab.accounts()).extracting(a -> a.hostUri().getHost())
+                .containsExactly("aoai-eus.openai.azure.com", "aoai-eus2.openai.azure.com");
+        assertThat(lab.accounts()).extracting(a -> a.loopbackUri().getHost()).containsOnly("127.0.0.1");
+        assertThat(lab.authorityHostUri().getHost()).isEqualTo(Lab.AUTHORITY_HOST);
+    }
+
+    @Test
+    void should_pin_every_host_to_loopback() {
+        assertThat(lab.pinnedHosts()).containsKeys(Lab.AUTHORITY_HOST, "aoai-eus.openai.azure.com",
+                "aoai-eus2.openai.azure.com");
+        assertThat(lab.pinnedHosts().values()).allMatch(InetAddress::isLoopbackAddress);
+    }
+
+    @Test
+    void should_not_listen_on_any_non_loopback_address() throws IOException {
+        // GIVEN every address of this machine that is not loopback
+        List<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(n -> Collections.list(n.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .toList();
+        List<Integer> ports = lab.accounts().stream().map(a -> a.loopbackUri().getPort()).toList();
+
+        // THEN no lab port accepts a connection there
+        for (InetAddress address : external) {
+            for (int port : ports) {
+                assertThat(connects(address, port)).as("lab port %d on %s", port, address).isFalse();
+            }
+        }
+        // and each accepts one on loopback, so the probe itself works
+        assertThat(connects(InetAddress.getLoopbackAddress(), ports.get(0))).isTrue();
+    }
+
+    @Test
+    void should_give_each_service_principal_its_own_client_secret() {
+        Lab.PrincipalCredentials caller = lab.credentials("suite-caller");
+        Lab.PrincipalCredentials persona = lab.credentials("no-role");
+
+        assertThat(caller.clientSecret()).isNotEqualTo(persona.clientSecret());
+        assertThat(caller.toString()).doesNotContain(caller.clientSecret().reveal());
+        assertThat(caller.tenantId()).isEqualTo(lab.topology().tenant().id());
+    }
+
+    @Test
+    void should_fail_at_start_naming_the_file_path_and_fix_of_a_broken_topology(@TempDir Path dir) throws IOException {
+        Path variant = dir.resolve("broken.yaml");
+        String yaml = new String(LabTest.class.getResourceAsStream("/io/aoailab/lab/default-topology.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(variant, yaml.replace("role: Contributor", "role: Contributer"));
+
+        assertThatThrownBy(() -> Lab.start(LabOptions.defaults().withTopology(Optional.of(variant))))
+                .isInstanceOf(TopologyException.class)
+                .hasMessageStartingWith(variant + ": roleAssignments[4].role: 'Contributer' is not a built-in role");
+    }
+
+    private static boolean connects(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
