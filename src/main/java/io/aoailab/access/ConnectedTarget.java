@@ -2,6 +2,8 @@ package io.aoailab.access;
 
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.Target;
+import io.aoailab.lab.faults.FaultControl;
+import java.util.Optional;
 
 /**
  * A deployment the suite can reach: its endpoints, the HTTP clients that reach them and the identities that
@@ -17,6 +19,11 @@ public interface ConnectedTarget extends AutoCloseable {
     HttpClientFactory http();
 
     CredentialSource credentials();
+
+    /** The operator's fault control, where the target offers one (the lab does; live Azure does not). */
+    default Optional<FaultControl> faultControl() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

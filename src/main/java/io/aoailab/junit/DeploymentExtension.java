@@ -2,8 +2,12 @@ package io.aoailab.junit;
 
 import io.aoailab.access.ConnectedTarget;
 import io.aoailab.config.SuiteConfig;
+import io.aoailab.config.Target;
+import io.aoailab.lab.faults.FaultControl;
+import java.util.Arrays;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -17,7 +21,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Behind {@link DeploymentTest}: resolves the run's configuration, skips tests {@link OnlyOn} another target,
  * and injects the deployment. Package-private: users meet it only through the annotation.
  */
-final class DeploymentExtension implements ExecutionCondition, BeforeEachCallback, ParameterResolver {
+final class DeploymentExtension implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     /** Resolves the configuration before each test, so a bad value errors the test with its own message. */
     @Override
@@ -25,8 +29,19 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
         SuiteRun.of(context);
     }
 
+    /** Faults injected by one test never leak into the next. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        SuiteRun.of(context).connected().flatMap(ConnectedTarget::faultControl).ifPresent(FaultControl::reset);
+    }
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (takesFaultControl(context) && SuiteRun.of(context).config().target() != Target.LAB) {
+            return ConditionEvaluationResult.disabled("Only on the lab target (this run: "
+                    + SuiteRun.of(context).config().target().configName() + "): it injects faults through the lab's"
+                    + " fault control, which live Azure does not offer");
+        }
         Optional<OnlyOn> onlyOn = context.getElement().flatMap(DeploymentExtension::onlyOn);
         if (onlyOn.isEmpty()) {
             return ConditionEvaluationResult.enabled("applies to every target");
@@ -42,7 +57,7 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == DeploymentUnderTest.class || type == SuiteConfig.class;
+        return type == DeploymentUnderTest.class || type == SuiteConfig.class || type == FaultControl.class;
     }
 
     @Override
@@ -56,8 +71,17 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
             ConnectedTarget target = run.target();
             return new DeploymentUnderTest(run.config(), target.endpoints(), target.http(), target.credentials());
         }
+        if (type == FaultControl.class) {
+            return run.target().faultControl().orElseThrow(() -> new ParameterResolutionException(
+                    "FaultControl is only injected on the lab target; this run targets " + run.config().target()));
+        }
         throw new ParameterResolutionException("@DeploymentTest cannot inject " + type.getName()
-                + "; it injects DeploymentUnderTest and SuiteConfig");
+                + "; it injects DeploymentUnderTest, SuiteConfig and FaultControl");
+    }
+
+    private static boolean takesFaultControl(ExtensionContext context) {
+        return context.getTestMethod().map(m -> Arrays.asList(m.getParameterTypes()).contains(FaultControl.class))
+                .orElse(false);
     }
 
     private static Optional<OnlyOn> onlyOn(AnnotatedElement element) {

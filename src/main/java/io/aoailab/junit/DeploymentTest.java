@@ -27,7 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>Injection</h2>
  * Test and lifecycle methods may declare parameters of type {@link DeploymentUnderTest} and
- * {@link io.aoailab.config.SuiteConfig}.
+ * {@link io.aoailab.config.SuiteConfig}. A test method that declares a {@link io.aoailab.lab.faults.FaultControl}
+ * injects faults as an operator would (throttle a region, break it); it runs on the lab target only, is skipped
+ * with that reason on live, and its faults are reset after it.
  *
  * <h2>Outcomes</h2>
  * Bad configuration errors every test with one line naming the key and the fix; a test marked {@link OnlyOn}

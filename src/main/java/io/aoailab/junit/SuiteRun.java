@@ -7,6 +7,7 @@ import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.SuiteConfigResolver;
 import io.aoailab.report.AllureEnvironment;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -50,6 +51,11 @@ final class SuiteRun implements AutoCloseable {
             AllureEnvironment.write(config, target.endpoints());
         }
         return target;
+    }
+
+    /** The target if a test has connected it; nothing is started just to ask. */
+    synchronized Optional<ConnectedTarget> connected() {
+        return Optional.ofNullable(target);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.aoailab.access.PemCertificates;
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
+import io.aoailab.lab.faults.FaultControl;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -62,6 +63,11 @@ public final class LabTarget implements ConnectedTarget {
     @Override
     public CredentialSource credentials() {
         return credentials;
+    }
+
+    @Override
+    public Optional<FaultControl> faultControl() {
+        return Optional.of(lab.faults());
     }
 
     @Override

@@ -13,6 +13,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
+import io.aoailab.lab.faults.Fault;
+import io.aoailab.lab.faults.FaultBudget;
+import io.aoailab.lab.faults.FaultControl;
+import java.time.Duration;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -111,6 +115,36 @@ class DeploymentExtensionTest {
         setLive();
 
         run(InjectsConfig.class).assertStatistics(stats -> stats.succeeded(1));
+    }
+
+    @Test
+    void should_skip_a_fault_injecting_test_on_live_with_the_reason() {
+        setLive();
+
+        run(InjectsFaults.class).assertThatEvents().haveExactly(2, event(test(), skippedWithReason(
+                r -> r.startsWith("Only on the lab target (this run: live): it injects faults through the lab's"))));
+    }
+
+    @Test
+    void should_inject_the_labs_fault_control_and_reset_it_after_each_test() {
+        set("LAB_TARGET", "lab");
+
+        run(InjectsFaults.class).assertStatistics(stats -> stats.succeeded(2).failed(0));
+    }
+
+    @DeploymentTest
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+    static class InjectsFaults {
+        @Test
+        void a_injects(FaultControl faults) {
+            faults.inject("aoai-eus", new Fault.ServerError(503), FaultBudget.forDuration(Duration.ofHours(1)));
+            assertThat(faults.next("aoai-eus")).isPresent();
+        }
+
+        @Test
+        void b_starts_clean(FaultControl faults) {
+            assertThat(faults.next("aoai-eus")).as("a fault left over from the previous test").isEmpty();
+        }
     }
 
     @DeploymentTest
