@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The embedded lab: the deployment a {@link Topology} describes, emulated on loopback. One HTTPS host per
@@ -47,11 +49,15 @@ public final class Lab implements AutoCloseable {
     private LabServer authorityServer;
     private Duration startupTime;
 
-    private Lab(Topology topology, Clock clock) {
+    /**
+     * The names the lab's certificate covers: the authority and a wildcard per Azure service domain, so the
+     * certificate does not depend on the topology and is generated while the topology loads.
+     */
+    static final List<String> SERVED_NAMES = List.of(AUTHORITY_HOST, "*.openai.azure.com");
+
+    private Lab(Topology topology, LabCertificates certificates, Clock clock) {
         this.topology = topology;
-        List<String> hosts = new ArrayList<>(List.of(AUTHORITY_HOST));
-        topology.accounts().forEach(a -> hosts.add(a.hostName()));
-        this.certificates = LabCertificates.generate(hosts);
+        this.certificates = certificates;
         this.faults = new FaultControl(clock);
         this.access = new AccessControl(TopologyLoader.roleAssignments(topology));
         this.authority = new EntraAuthority(topology, clock);
@@ -61,7 +67,9 @@ public final class Lab implements AutoCloseable {
     /** Loads the topology, then starts every host; fails with file, path and fix on a broken topology. */
     public static Lab start(LabOptions options) {
         long begin = System.nanoTime();
-        Lab lab = new Lab(TopologyLoader.load(options.topologyFile()), options.clock());
+        CompletableFuture<LabCertificates> tls = CompletableFuture.supplyAsync(() -> LabCertificates.generate(SERVED_NAMES));
+        Topology topology = TopologyLoader.load(options.topologyFile());
+        Lab lab = new Lab(topology, joined(tls), options.clock());
         try {
             lab.startHosts(options);
         } catch (RuntimeException e) {
@@ -70,6 +78,14 @@ public final class Lab implements AutoCloseable {
         }
         lab.startupTime = Duration.ofNanos(System.nanoTime() - begin);
         return lab;
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private void startHosts(LabOptions options) {
