@@ -1,5 +1,6 @@
 package io.aoailab.lab.entra;
 
+import io.aoailab.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

@@ -1,5 +1,6 @@
 package io.aoailab.lab.entra;
 
+import io.aoailab.testing.MutableClock;
 import io.aoailab.access.HttpClientFactory;
 import io.aoailab.access.NetworkPosture;
 import io.aoailab.lab.http.LabServer;

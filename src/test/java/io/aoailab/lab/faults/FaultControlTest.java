@@ -3,10 +3,8 @@ package io.aoailab.lab.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.aoailab.testing.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class FaultControlTest {
@@ -56,28 +54,5 @@ class FaultControlTest {
     void should_refuse_meaningless_faults() {
         assertThatThrownBy(() -> new Fault.ServerError(404)).hasMessageContaining("5xx");
         assertThatThrownBy(() -> FaultBudget.times(0)).hasMessageContaining("at least one request");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.aoailab.lab.openai;
 
+import io.aoailab.testing.MutableClock;
 import com.azure.ai.openai.responses.ResponsesClient;
 import com.azure.ai.openai.responses.ResponsesClientBuilder;
 import com.azure.core.credential.AccessToken;
@@ -78,7 +79,7 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
         lab.faults.reset();
     }
 
-    TestClock clock() {
+    MutableClock clock() {
         return lab.clock;
     }
 
@@ -163,7 +164,7 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
 
     /** Closed by JUnit's store when the test class is done (JUnit 5.13+ closes {@link AutoCloseable} values). */
     private static final class Running implements AutoCloseable {
-        private final TestClock clock = new TestClock(Instant.parse("2025-06-02T08:00:00Z"));
+        private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T08:00:00Z"));
         private final FaultControl faults = new FaultControl(clock);
         private final Topology topology = topology();
         private final TestTokens tokens = new TestTokens(topology.tenant().id());

@@ -1,5 +1,6 @@
 package io.aoailab.lab.openai;
 
+import io.aoailab.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aoailab.lab.openai.RateLimiter.Decision;
@@ -9,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
-    private final TestClock clock = new TestClock(Instant.parse("2025-06-02T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T08:00:00Z"));
     private final RateLimiter limiter = new RateLimiter(clock);
     private final Deployment deployment = new Deployment("d", "m", 1_000, 100);
 

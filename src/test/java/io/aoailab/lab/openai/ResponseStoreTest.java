@@ -1,5 +1,6 @@
 package io.aoailab.lab.openai;
 
+import io.aoailab.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResponseStoreTest {
-    private final TestClock clock = new TestClock(Instant.parse("2025-06-02T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T08:00:00Z"));
 
     @Test
     void should_evict_the_oldest_response_when_the_store_is_full() {
