@@ -1,0 +1,23 @@
+package io.aoailab.lab.apim.policy;
+
+import java.time.Duration;
+
+/** Sliding-window counters keyed by a policy's counter key, shared across requests. */
+public interface CounterStore {
+
+    /**
+     * Adds {@code amount} to the window of {@code key} if that keeps it within {@code limit}.
+     *
+     * @return the outcome: admitted or not, what remains, and when enough frees up to admit {@code amount}
+     */
+    Admission tryAdd(String key, long amount, long limit, Duration window);
+
+    /** Adds {@code amount} unconditionally (e.g. the real token count once the backend answered). */
+    void add(String key, long amount, Duration window);
+
+    /** What is left of {@code limit} in the window of {@code key}. */
+    long remaining(String key, long limit, Duration window);
+
+    record Admission(boolean admitted, long remaining, Duration retryAfter) {
+    }
+}
