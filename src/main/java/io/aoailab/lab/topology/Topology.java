@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param defaultCaller the principal the suite calls as by default
  * @param accounts the Azure OpenAI accounts
  * @param roleAssignments who holds which role at which scope
+ * @param apim the API Management gateway in front of the accounts, if the deployment has one
  */
 public record Topology(
         @JsonProperty(required = true) String subscriptionId,
@@ -24,12 +25,17 @@ public record Topology(
         @JsonProperty(required = true) List<Principal> principals,
         @JsonProperty(required = true) String defaultCaller,
         @JsonProperty(required = true) List<Account> accounts,
-        List<Assignment> roleAssignments) {
+        List<Assignment> roleAssignments,
+        ApimSpec apim) {
 
     public Topology {
         principals = List.copyOf(principals);
         accounts = List.copyOf(accounts);
         roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
+    }
+
+    public Optional<ApimSpec> apimGateway() {
+        return Optional.ofNullable(apim);
     }
 
     public Optional<Principal> principal(String name) {

@@ -154,6 +154,124 @@ public final class TopologyLoader {
             }
             checkAccounts();
             checkAssignments();
+            topology.apimGateway().ifPresent(this::checkApim);
+        }
+
+        private void checkApim(ApimSpec apim) {
+            if (!NAME.matcher(apim.name()).matches()) {
+                fail("apim.name", "'" + apim.name() + "' is not a service name", "use 2-63 lower-case letters, digits and '-'");
+            }
+            Optional<Principal> identity = topology.principal(apim.identity());
+            if (identity.isEmpty() || identity.get().type() != Topology.PrincipalType.ManagedIdentity) {
+                fail("apim.identity", "'" + apim.identity() + "' names no ManagedIdentity principal",
+                        "name a principal of type ManagedIdentity, e.g. apim-gateway");
+            }
+            if (!apim.api().path().matches("[A-Za-z0-9][A-Za-z0-9/_-]*[A-Za-z0-9]|[A-Za-z0-9]")) {
+                fail("apim.api.path", "'" + apim.api().path() + "' is not an API path",
+                        "write the URL suffix without leading or trailing '/', e.g. openai");
+            }
+            Set<String> backendNames = new HashSet<>();
+            for (int i = 0; i < apim.backends().size(); i++) {
+                ApimSpec.Backend backend = apim.backends().get(i);
+                String at = "apim.backends[" + i + "]";
+                if (!backendNames.add(backend.name())) {
+                    fail(at + ".name", "'" + backend.name() + "' is declared twice", "give each backend its own name");
+                }
+                if (topology.account(backend.account()).isEmpty()) {
+                    fail(at + ".account", "'" + backend.account() + "' names no account", "use one of "
+                            + topology.accounts().stream().map(Account::name).collect(Collectors.joining(", ")));
+                }
+                backend.breaker().ifPresent(rule -> checkBreaker(at + ".circuitBreaker", rule));
+            }
+            Set<String> poolNames = new HashSet<>();
+            for (int i = 0; i < apim.pools().size(); i++) {
+                checkPool("apim.pools[" + i + "]", apim.pools().get(i), backendNames, poolNames);
+            }
+            String defaultBackend = apim.api().defaultBackend();
+            if (!backendNames.contains(defaultBackend) && !poolNames.contains(defaultBackend)) {
+                fail("apim.api.defaultBackend", "'" + defaultBackend + "' names no backend or pool",
+                        "use one of " + String.join(", ", backendNames) + (poolNames.isEmpty() ? "" : ", "
+                                + String.join(", ", poolNames)));
+            }
+            Set<String> products = new HashSet<>();
+            for (int i = 0; i < apim.products().size(); i++) {
+                if (!products.add(apim.products().get(i).name())) {
+                    fail("apim.products[" + i + "].name", "'" + apim.products().get(i).name() + "' is declared twice",
+                            "give each product its own name");
+                }
+            }
+            Set<String> subscriptions = new HashSet<>();
+            for (int i = 0; i < apim.subscriptions().size(); i++) {
+                ApimSpec.Subscription subscription = apim.subscriptions().get(i);
+                String at = "apim.subscriptions[" + i + "]";
+                if (!subscriptions.add(subscription.name())) {
+                    fail(at + ".name", "'" + subscription.name() + "' is declared twice", "give each its own name");
+                }
+                if (subscription.product() != null && !products.contains(subscription.product())) {
+                    fail(at + ".product", "'" + subscription.product() + "' names no product",
+                            "use one of " + products + ", or leave it out for an API-scoped subscription");
+                }
+                if (subscription.state() != null && !List.of("active", "suspended").contains(subscription.state())) {
+                    fail(at + ".state", "'" + subscription.state() + "' is not a state", "use active or suspended");
+                }
+            }
+        }
+
+        private void checkBreaker(String at, ApimSpec.CircuitBreakerRule rule) {
+            if (rule.failureCount() < 1) {
+                fail(at + ".failureCount", rule.failureCount() + " is not positive", "use e.g. 1");
+            }
+            for (String[] field : new String[][] {{"interval", rule.interval()}, {"tripDuration", rule.tripDuration()}}) {
+                try {
+                    if (java.time.Duration.parse(field[1]).isNegative() || java.time.Duration.parse(field[1]).isZero()) {
+                        fail(at + "." + field[0], "'" + field[1] + "' is not a positive duration", "use e.g. PT1M");
+                    }
+                } catch (java.time.format.DateTimeParseException e) {
+                    fail(at + "." + field[0], "'" + field[1] + "' is not an ISO-8601 duration", "use e.g. PT1M or PT30S");
+                }
+            }
+            for (int j = 0; j < rule.statusCodeRanges().size(); j++) {
+                List<Integer> range = rule.statusCodeRanges().get(j);
+                if (range.size() != 2 || range.get(0) < 200 || range.get(1) > 599 || range.get(0) > range.get(1)) {
+                    fail(at + ".statusCodeRanges[" + j + "]", range + " is not a [min, max] range within 200-599",
+                            "write e.g. [429, 429] or [500, 599]");
+                }
+            }
+        }
+
+        private void checkPool(String at, ApimSpec.Pool pool, Set<String> backends, Set<String> pools) {
+            if (!pools.add(pool.name()) || backends.contains(pool.name())) {
+                fail(at + ".name", "'" + pool.name() + "' is declared twice or names a backend too",
+                        "give each pool its own name");
+            }
+            if (!List.of("weighted-random", "weighted-round-robin").contains(pool.selectionOrDefault())) {
+                fail(at + ".selection", "'" + pool.selection() + "' is not a selection algorithm",
+                        "use weighted-random or weighted-round-robin");
+            }
+            if (pool.members().isEmpty() || pool.members().size() > 30) {
+                fail(at + ".members", "has " + pool.members().size() + " members", "give a pool 1 to 30 members");
+            }
+            for (int j = 0; j < pool.members().size(); j++) {
+                ApimSpec.PoolMember member = pool.members().get(j);
+                String mat = at + ".members[" + j + "]";
+                if (!backends.contains(member.backend())) {
+                    fail(mat + ".backend", "'" + member.backend() + "' names no single backend",
+                            "use one of " + String.join(", ", backends) + " (a pool cannot hold a pool)");
+                }
+                if (member.weightOrDefault() < 0 || member.weightOrDefault() > 100) {
+                    fail(mat + ".weight", member.weightOrDefault() + " is out of range", "use a weight from 0 to 100");
+                }
+                if (member.priorityOrDefault() < 1) {
+                    fail(mat + ".priority", member.priorityOrDefault() + " is not a priority", "use 1 (highest) or more");
+                }
+            }
+            pool.members().stream().collect(Collectors.groupingBy(ApimSpec.PoolMember::priorityOrDefault))
+                    .forEach((priority, group) -> {
+                        if (group.stream().allMatch(m -> m.weightOrDefault() == 0)) {
+                            fail(at + ".members", "priority group " + priority + " has only weight-0 members",
+                                    "give at least one member of each priority group a positive weight");
+                        }
+                    });
         }
 
         private void checkPrincipals() {
