@@ -1,0 +1,108 @@
+package io.aoailab.lab.apim;
+
+import io.aoailab.lab.apim.policy.BackendException;
+import io.aoailab.lab.apim.policy.BackendTarget;
+import io.aoailab.lab.apim.policy.CounterStore;
+import io.aoailab.lab.apim.policy.ForwardOptions;
+import io.aoailab.lab.apim.policy.GatewayRequest;
+import io.aoailab.lab.apim.policy.GatewayResponse;
+import io.aoailab.lab.apim.policy.GatewayServices;
+import io.aoailab.lab.apim.policy.ValueCache;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gateway's services for one request: shared state (backends, breakers, counters, cache, ledger, tokens)
+ * plus what this request did (the last forward's URL and backend), so policies see {@code context.Request.Url}
+ * of their own request only.
+ */
+final class RequestServices implements GatewayServices {
+    private final ApimGatewayState state;
+    private volatile URI lastForwardUrl;
+    private volatile String lastBackend;
+
+    RequestServices(ApimGatewayState state) {
+        this.state = state;
+    }
+
+    @Override
+    public GatewayResponse forward(GatewayRequest request, BackendTarget target, ForwardOptions options)
+            throws BackendException {
+        Instant now = state.clock().instant();
+        ApimBackends.Chosen chosen = state.backends().choose(target, now);
+        URI url = join(chosen.baseUrl(), request.apiSuffix(), request.originalUrl().getRawQuery());
+        lastForwardUrl = url;
+        lastBackend = chosen.backend();
+        try {
+            GatewayResponse response = state.forwarder().forward(request, url, options);
+            if (chosen.backend() != null) {
+                state.backends().recordAnswer(chosen.backend(), response.statusCode(), retryAfter(response),
+                        state.clock().instant());
+            }
+            return response;
+        } catch (BackendException e) {
+            if (chosen.backend() != null) {
+                state.backends().recordNoAnswer(chosen.backend(), state.clock().instant());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String managedIdentityToken(String resource, Optional<String> clientId) {
+        return state.managedIdentityToken(resource);
+    }
+
+    @Override
+    public CounterStore counters() {
+        return state.counters();
+    }
+
+    @Override
+    public ValueCache cache() {
+        return state.cache();
+    }
+
+    @Override
+    public void emitMetric(String namespace, String name, double value, Map<String, String> dimensions) {
+        state.ledger().emit(new TokenLedger.Metric(state.clock().instant(), namespace, name, value, dimensions));
+    }
+
+    @Override
+    public Clock clock() {
+        return state.clock();
+    }
+
+    @Override
+    public Optional<URI> lastForwardUrl() {
+        return Optional.ofNullable(lastForwardUrl);
+    }
+
+    /** The backend the last forward went to, or empty for a base-url target. */
+    Optional<String> lastBackend() {
+        return Optional.ofNullable(lastBackend);
+    }
+
+    static URI join(URI base, String suffix, String rawQuery) {
+        String path = base.getRawPath().replaceAll("/+$", "") + (suffix.startsWith("/") ? suffix : "/" + suffix);
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path
+                + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery));
+    }
+
+    // Retry-After in seconds, or retry-after-ms as Azure OpenAI also sends (azure-wire-facts.md §2)
+    private static Optional<Duration> retryAfter(GatewayResponse response) {
+        Optional<String> millis = response.headers().first("retry-after-ms");
+        try {
+            if (millis.isPresent()) {
+                return Optional.of(Duration.ofMillis(Long.parseLong(millis.get().trim())));
+            }
+            return response.headers().first("Retry-After").map(s -> Duration.ofSeconds(Long.parseLong(s.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // an HTTP-date Retry-After: the rule's own trip duration applies
+        }
+    }
+}
