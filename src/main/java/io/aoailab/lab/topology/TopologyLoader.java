@@ -38,9 +38,7 @@ public final class TopologyLoader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private TopologyLoader() {
     }
@@ -134,6 +132,10 @@ public final class TopologyLoader {
 
     private static String firstLine(String message) {
         String line = message == null ? "invalid value" : message.lines().findFirst().orElse("invalid value");
+        java.util.regex.Matcher missing = Pattern.compile("Missing required creator property '([^']+)'.*").matcher(line);
+        if (missing.matches()) {
+            return "'" + missing.group(1) + "' is required";
+        }
         return line.replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Z][A-Za-z$]*)`", "$1");
     }
 

@@ -76,7 +76,22 @@ class TopologyLoaderTest {
                 arguments("- name: aoai-eus2", "- name: aoai-eus",
                         "variant.yaml: accounts[1].name: 'aoai-eus' is declared twice"),
                 arguments("subscriptionId: 2b0e4a7c-5d1f-4c3e-9a8b-6f2d1e0c9b7a", "subscriptionId: not-a-guid",
-                        "variant.yaml: subscriptionId: 'not-a-guid' is not a GUID"));
+                        "variant.yaml: subscriptionId: 'not-a-guid' is not a GUID"),
+                arguments("        - backend: aoai-eus2\n", "        - backend: aoai-west\n",
+                        "variant.yaml: apim.pools[0].members[1].backend: 'aoai-west' names no single backend."
+                                + " Fix: use one of aoai-eus, aoai-eus2 (a pool cannot hold a pool)"),
+                arguments("          weight: 50\n", "          weight: 150\n",
+                        "variant.yaml: apim.pools[0].members[0].weight: 150 is out of range"),
+                arguments("selection: weighted-random", "selection: least-busy",
+                        "variant.yaml: apim.pools[0].selection: 'least-busy' is not a selection algorithm"),
+                arguments("        interval: PT1M", "        interval: 1 minute",
+                        "variant.yaml: apim.backends[0].circuitBreaker.interval: '1 minute' is not an ISO-8601 duration"),
+                arguments("  identity: apim-gateway", "  identity: suite-caller",
+                        "variant.yaml: apim.identity: 'suite-caller' names no ManagedIdentity principal"),
+                arguments("defaultBackend: aoai-pool", "defaultBackend: aoai-pol",
+                        "variant.yaml: apim.api.defaultBackend: 'aoai-pol' names no backend or pool"),
+                arguments("      account: aoai-eus2", "      account: aoai-eus3",
+                        "variant.yaml: apim.backends[1].account: 'aoai-eus3' names no account"));
     }
 
     @ParameterizedTest
@@ -99,7 +114,7 @@ class TopologyLoaderTest {
         String yaml = defaultYaml().replace("defaultCaller: suite-caller\n", "");
 
         assertThatThrownBy(() -> parse(yaml)).isInstanceOf(TopologyException.class)
-                .hasMessageStartingWith("variant.yaml: ")
-                .hasMessageContaining("defaultCaller");
+                .hasMessageStartingWith("variant.yaml: defaultCaller (line ")
+                .hasMessageContaining("'defaultCaller' is required");
     }
 }
