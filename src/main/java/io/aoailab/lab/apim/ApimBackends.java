@@ -65,6 +65,10 @@ final class ApimBackends {
         Optional.ofNullable(breakers.get(backend)).ifPresent(b -> b.recordNoAnswer(now));
     }
 
+    void resetBreakers() {
+        breakers.values().forEach(CircuitBreaker::reset);
+    }
+
     /** Each backend's breaker trips so far, for diagnostics and the admin API. */
     Map<String, Integer> trips() {
         Map<String, Integer> trips = new LinkedHashMap<>();

@@ -41,6 +41,12 @@ final class CircuitBreaker {
         }
     }
 
+    /** Closes the circuit and forgets failures: a fresh gateway, as after an operator's restart. */
+    synchronized void reset() {
+        failures.clear();
+        openUntil = Instant.MIN;
+    }
+
     /** How often it has opened, for diagnostics. */
     synchronized int trips() {
         return trips;

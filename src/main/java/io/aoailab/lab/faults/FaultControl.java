@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FaultControl {
     private final Clock clock;
     private final Map<String, List<Active>> active = new ConcurrentHashMap<>();
+    private final List<Runnable> onReset = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FaultControl(Clock clock) {
         this.clock = clock;
@@ -50,9 +51,18 @@ public final class FaultControl {
         }
     }
 
-    /** Removes every fault from every account. */
+    /**
+     * Removes every fault from every account, and lets what faults left behind recover too (the gateway's open
+     * circuit breakers), so the next test starts from a healthy deployment.
+     */
     public void reset() {
         active.clear();
+        onReset.forEach(Runnable::run);
+    }
+
+    /** Something to restore on {@link #reset()}, registered by the lab's parts that faults affect. */
+    public void onReset(Runnable restore) {
+        onReset.add(restore);
     }
 
     /** Removes the faults of one account. */
