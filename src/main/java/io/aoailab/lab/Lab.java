@@ -4,6 +4,8 @@ import io.aoailab.config.Secret;
 import io.aoailab.lab.entra.EntraAuthority;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.http.LabServer;
+import io.aoailab.lab.http.RecordedRequest;
+import io.aoailab.lab.http.RequestLog;
 import io.aoailab.lab.openai.OpenAiAccount;
 import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.tls.LabCertificates;
@@ -46,6 +48,8 @@ public final class Lab implements AutoCloseable {
     private final LabExecutor executor;
     private final List<LabServer> servers = new ArrayList<>();
     private final Map<String, LabAccount> accounts = new LinkedHashMap<>();
+    private final Map<String, RequestLog> logs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Clock clock;
     private LabServer authorityServer;
     private Duration startupTime;
 
@@ -57,6 +61,7 @@ public final class Lab implements AutoCloseable {
 
     private Lab(Topology topology, LabCertificates certificates, Clock clock) {
         this.topology = topology;
+        this.clock = clock;
         this.certificates = certificates;
         this.faults = new FaultControl(clock);
         this.access = new AccessControl(TopologyLoader.roleAssignments(topology));
@@ -100,7 +105,9 @@ public final class Lab implements AutoCloseable {
     }
 
     private LabServer serve(String host, int port, io.aoailab.lab.http.LabHandler handler) {
-        LabServer server = LabServer.start(host, port, certificates.serverContext(), executor, handler);
+        RequestLog log = new RequestLog(clock);
+        logs.put(host, log);
+        LabServer server = LabServer.start(host, port, certificates.serverContext(), executor, handler, log);
         servers.add(server);
         return server;
     }
@@ -152,6 +159,18 @@ public final class Lab implements AutoCloseable {
                     + accounts.keySet());
         }
         return account;
+    }
+
+    /**
+     * What a lab host saw of its recent requests (header names, token claims, status; never a secret): how a test
+     * checks what reached an account through the gateway.
+     */
+    public List<RecordedRequest> requestsTo(String hostName) {
+        RequestLog log = logs.get(hostName);
+        if (log == null) {
+            throw new NoSuchElementException("The lab has no host '" + hostName + "'; it has " + logs.keySet());
+        }
+        return log.entries();
     }
 
     /** The fault-injection control: what an operator would do to a region. */

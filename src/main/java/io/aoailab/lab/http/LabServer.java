@@ -43,6 +43,12 @@ public final class LabServer implements AutoCloseable {
      * @param port 0 for any free port
      */
     public static LabServer start(String hostName, int port, SSLContext tls, Executor executor, LabHandler handler) {
+        return start(hostName, port, tls, executor, handler, null);
+    }
+
+    /** As {@link #start(String, int, SSLContext, Executor, LabHandler)}, recording each request in {@code log}. */
+    public static LabServer start(String hostName, int port, SSLContext tls, Executor executor, LabHandler handler,
+            RequestLog log) {
         try {
             HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             server.setHttpsConfigurator(new HttpsConfigurator(tls));
@@ -58,6 +64,9 @@ public final class LabServer implements AutoCloseable {
                         exchange.json(500, internalError());
                     }
                 } finally {
+                    if (log != null) {
+                        log.record(exchange, raw.getResponseCode());
+                    }
                     raw.close();
                 }
             });
