@@ -17,7 +17,7 @@ public enum ConfigKey {
     OPENAI_ENDPOINT_2(null, false, "the second Azure OpenAI endpoint, e.g. https://<resource>.openai.azure.com/"),
     OPENAI_MODEL_DEPLOYMENT("gpt-4o", false, "the deployment name both accounts serve"),
     OPENAI_API_VERSION("2025-03-01-preview", false, "a dated api-version with the Responses API (2025-03-01-preview or later)"),
-    APIM_GATEWAY_URL(null, false, "the APIM API base URL, e.g. https://<apim>.azure-api.net/openai"),
+    APIM_GATEWAY_URL(null, false, "the APIM gateway URL clients use as their Azure OpenAI endpoint, e.g. https://<apim>.azure-api.net/"),
     APIM_SUBSCRIPTION_KEY(null, true, "an APIM subscription key for the OpenAI API"),
     AI_FOUNDRY_PROJECT_ENDPOINT(null, false,
             "the Foundry project endpoint, e.g. https://<account>.services.ai.azure.com/api/projects/<project>"),
