@@ -170,7 +170,7 @@ public final class CsValues {
     }
 
     /** Whether {@code value} is exactly of C# type {@code type} (the unboxing rule of {@code (T)object}). */
-    static boolean isOfType(Object value, String type) {
+    public static boolean isOfType(Object value, String type) {
         return switch (type) {
             case "object" -> true;
             case "string" -> value instanceof String;
@@ -191,7 +191,7 @@ public final class CsValues {
     }
 
     /** A type's {@code default(T)}: 0, false, or null. */
-    static Object defaultOf(String type) {
+    public static Object defaultOf(String type) {
         return switch (type) {
             case "int" -> 0;
             case "long" -> 0L;
@@ -201,6 +201,19 @@ public final class CsValues {
             case "TimeSpan" -> Duration.ZERO;
             default -> null;
         };
+    }
+
+    /** .NET's name of a canonical C# type ({@code int} → {@code System.Int32}). */
+    public static String netName(String type) {
+        return Conversions.netName(type);
+    }
+
+    /**
+     * JSON text as {@code JObject}, {@code JArray} or {@code JToken} ({@code Body.As<JObject>()},
+     * {@code JObject.Parse}), failing as Newtonsoft does.
+     */
+    public static Object parseJson(String text, String type) throws EvaluationException {
+        return Conversions.parseJson(text, type);
     }
 
     static boolean isNumeric(Object v) {
