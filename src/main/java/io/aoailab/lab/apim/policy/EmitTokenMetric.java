@@ -41,12 +41,14 @@ final class EmitTokenMetric extends Step {
             String name = d.literal("name", true);
             Value value = d.value("value", false);
             if (value == null && !DEFAULT_DIMENSIONS.containsKey(name)) {
-                throw d.error("name", "dimension '" + name + "' has no value and is not a default dimension",
+                throw loader.error(d.line("name"), element.name(), "dimension '" + name + "' has no value and is not "
+                        + "a default dimension",
                         "add value=\"...\", or use one of " + String.join(", ",
                                 new java.util.TreeSet<>(DEFAULT_DIMENSIONS.keySet())));
             }
             if (dimensions.containsKey(name)) {
-                throw d.error("name", "dimension '" + name + "' given twice", "keep one");
+                throw loader.error(d.line("name"), element.name(), "dimension '" + name + "' given twice",
+                        "keep one");
             }
             dimensions.put(name, value);
         }

@@ -353,7 +353,8 @@ final class PolicyXml {
             throws PolicyException {
         while (true) {
             if (pos >= xml.length()) {
-                throw error(start, element, "string literal in the expression not closed", "close it with \"");
+                throw error(start, element, "string literal in the expression not closed",
+                        "close it with \", and close the expression's brackets before the attribute's own quote");
             }
             char c = read();
             out.append(c);
