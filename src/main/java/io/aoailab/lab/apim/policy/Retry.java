@@ -13,8 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code interval} alone → fixed; with {@code delta} → linear {@code interval + (n - 1) * delta}; with {@code delta}
  * and {@code max-interval} → exponential {@code interval + (2^(n-1) - 1) * random(0.8 delta, 1.2 delta)} capped at
  * {@code max-interval}. That exponential form is the one that reproduces the docs' example (interval = delta = 10,
- * max 100 → about 10, 20, 40, 80, 100). {@code interval="0"} never sleeps. The lab caps each wait at
- * {@link #MAX_WAIT} so a policy written for production cannot stall a test run.
+ * max 100 → about 10, 20, 40, 80, 100). {@code interval="0"} never sleeps. The lab's real sleeper caps each wait
+ * at {@link Sleeper#MAX_WAIT} so a policy written for production cannot stall a test run.
  *
  * <p><b>Errors.</b> An error inside an attempt (no HTTP answer, an expression failure) is not retried: processing
  * jumps to on-error, as for any error (§2, "processing immediately jumps to the on-error policy section"). Whether
@@ -22,8 +22,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code context.LastError.Reason} in on-error.
  */
 final class Retry extends Step {
-    static final Duration MAX_WAIT = Duration.ofSeconds(10);
-
     private final Value condition;
     private final Value count;
     private final Value interval;
@@ -69,7 +67,8 @@ final class Retry extends Step {
             if (attempt >= retries || !condition.bool(ex, this)) {
                 return;
             }
-            if (!ex.sleeper.sleep(wait(ex, attempt + 1))) {
+            Duration wait = wait(ex, attempt + 1);
+            if (!wait.isZero() && !ex.sleeper.sleep(wait)) {
                 return;
             }
         }
@@ -92,7 +91,6 @@ final class Retry extends Step {
         } else if (maxInterval != null) {
             seconds = Math.min(seconds, maxInterval.integer(ex, this));
         }
-        Duration wait = Duration.ofMillis(Math.round(seconds * 1000));
-        return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 }
