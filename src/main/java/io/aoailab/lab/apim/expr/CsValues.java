@@ -219,8 +219,4 @@ public final class CsValues {
     static boolean isNumeric(Object v) {
         return v instanceof Integer || v instanceof Long || v instanceof Double;
     }
-
-    static Object normalizeNumber(Number n) {
-        return n instanceof Integer || n instanceof Long || n instanceof Double ? n : Double.valueOf(n.doubleValue());
-    }
 }

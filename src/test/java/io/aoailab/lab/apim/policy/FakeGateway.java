@@ -165,5 +165,4 @@ final class FakeGateway implements GatewayServices {
         return new String(response.body(), StandardCharsets.UTF_8);
     }
 
-    static final Duration NO_WAIT = Duration.ZERO;
 }
