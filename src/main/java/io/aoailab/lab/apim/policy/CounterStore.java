@@ -18,6 +18,17 @@ public interface CounterStore {
     /** What is left of {@code limit} in the window of {@code key}. */
     long remaining(String key, long limit, Duration window);
 
+    /**
+     * Whether {@link #tryAdd} would admit {@code amount} now, without adding it: for limits whose count is only known
+     * after the response ({@code increment-condition}, token limits). The default knows no better wait than a whole
+     * window; {@link InMemoryCounterStore} computes it.
+     */
+    default Admission check(String key, long amount, long limit, Duration window) {
+        long remaining = remaining(key, limit, window);
+        boolean admitted = amount <= remaining;
+        return new Admission(admitted, remaining, admitted ? Duration.ZERO : window);
+    }
+
     record Admission(boolean admitted, long remaining, Duration retryAfter) {
     }
 }

@@ -1,0 +1,95 @@
+package io.aoailab.lab.apim.policy;
+
+import io.aoailab.lab.apim.policy.PolicyXml.Element;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code forward-request} (apim-facts.md §2.3): sends the request as policies left it to the current backend and makes
+ * the answer {@code context.Response}, whatever its status. Defaults: timeout 300 s, no request buffering (a retried
+ * request then goes without its body), {@code fail-on-error-status-code} false. {@code buffer-response},
+ * {@code http-version}, {@code continue-timeout} and {@code follow-redirects="false"} are accepted and change nothing
+ * in the lab (it always streams through, speaks HTTP/1.1 to backends and never follows redirects).
+ */
+final class ForwardRequest extends Step {
+    static final ForwardOptions DEFAULTS = new ForwardOptions(Duration.ofSeconds(300), false, false);
+
+    private final ForwardOptions options;
+    private final Value timeout;
+    private final boolean timeoutInMillis;
+
+    ForwardRequest(Origin origin, ForwardOptions options) {
+        this(origin, options, null, false);
+    }
+
+    private ForwardRequest(Origin origin, ForwardOptions options, Value timeout, boolean timeoutInMillis) {
+        super(origin);
+        this.options = options;
+        this.timeout = timeout;
+        this.timeoutInMillis = timeoutInMillis;
+    }
+
+    static Step load(Element element, Loader loader, Origin origin) throws PolicyException {
+        Attrs attrs = new Attrs(element, loader, "timeout", "timeout-ms", "buffer-request-body", "buffer-response",
+                "fail-on-error-status-code", "http-version", "continue-timeout", "follow-redirects");
+        attrs.noChildren();
+        if (attrs.has("timeout") && attrs.has("timeout-ms")) {
+            throw attrs.error("timeout-ms", "timeout and timeout-ms are mutually exclusive", "keep one of them");
+        }
+        if (attrs.literalBool("follow-redirects", false)) {
+            throw attrs.error("follow-redirects", "follow-redirects=\"true\" is not supported by the lab",
+                    "remove it; backends' redirects go to the client");
+        }
+        String version = attrs.literal("http-version", false);
+        if (version != null && !Set.of("1", "2or1", "2").contains(version.trim().toLowerCase(Locale.ROOT))) {
+            throw attrs.error("http-version", "http-version must be 1, 2or1 or 2, not '" + version + "'",
+                    "use one of them");
+        }
+        attrs.integer("continue-timeout", false, 0, Integer.MAX_VALUE);
+        attrs.literalBool("buffer-response", true);
+        boolean millis = attrs.has("timeout-ms");
+        Value timeout = millis ? attrs.integer("timeout-ms", false, 0, Integer.MAX_VALUE)
+                : attrs.integer("timeout", false, 0, Integer.MAX_VALUE);
+        ForwardOptions options = new ForwardOptions(DEFAULTS.timeout(), attrs.literalBool("buffer-request-body", false),
+                attrs.literalBool("fail-on-error-status-code", false));
+        return new ForwardRequest(origin, options, timeout, millis);
+    }
+
+    @Override
+    void run(Execution ex) throws PolicyFault {
+        ForwardOptions effective = options;
+        if (timeout != null) {
+            long t = timeout.integer(ex, this);
+            effective = new ForwardOptions(timeoutInMillis ? Duration.ofMillis(t) : Duration.ofSeconds(t),
+                    options.bufferRequestBody(), options.failOnErrorStatusCode());
+        }
+        PolicyContext c = ex.context;
+        BackendTarget target = c.backendOrNull();
+        if (target == null) {
+            throw new PolicyFault("forward-request", "BackendConnectionFailure", "No backend service is set: the API "
+                    + "has no service URL and no set-backend-service ran.", origin, null);
+        }
+        GatewayRequest original = c.original();
+        GatewayRequest request = new GatewayRequest(original.method(), c.url(), c.requestHeaders().copy(),
+                c.takeRequestBodyForForward(effective.bufferRequestBody()), original.ipAddress(),
+                original.apiSuffix(), original.matchedParameters());
+        GatewayResponse answer;
+        try {
+            answer = ex.services.forward(request, target, effective);
+        } catch (BackendException e) {
+            // Source is the forwarding policy, Reason what the gateway reports (apim-facts.md §2: forward-request /
+            // Timeout, BackendConnectionFailure); the gateway's own answer (e.g. pool exhausted) rides along
+            throw new PolicyFault("forward-request", e.reason(), e.getMessage(), origin, e.response());
+        }
+        GatewayResponse copy = new GatewayResponse(answer.statusCode(), answer.statusReason(),
+                answer.headers().copy(), answer.body() == null ? new byte[0] : answer.body());
+        c.response(copy);
+        ex.services.lastForwardUrl().ifPresent(c::url);
+        if (effective.failOnErrorStatusCode() && copy.statusCode() >= 400 && copy.statusCode() <= 599) {
+            // the LastError.Reason APIM reports here is UNCONFIRMED
+            throw new PolicyFault("forward-request", "BackendResponseError", "Backend service responded with status "
+                    + "code " + copy.statusCode() + ".", origin, copy);
+        }
+    }
+}
