@@ -1,6 +1,12 @@
 package io.aoailab.lab;
 
+import io.aoailab.access.HttpClientFactory;
+import io.aoailab.access.NetworkPosture;
 import io.aoailab.config.Secret;
+import io.aoailab.lab.apim.ApimGateway;
+import io.aoailab.lab.apim.PolicyFiles;
+import io.aoailab.lab.apim.policy.Policy;
+import io.aoailab.lab.topology.ApimSpec;
 import io.aoailab.lab.entra.EntraAuthority;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.http.LabServer;
@@ -21,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -51,13 +58,15 @@ public final class Lab implements AutoCloseable {
     private final Map<String, RequestLog> logs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
     private LabServer authorityServer;
+    private LabApim apim;
+    private HttpClientFactory internalHttp;
     private Duration startupTime;
 
     /**
      * The names the lab's certificate covers: the authority and a wildcard per Azure service domain, so the
      * certificate does not depend on the topology and is generated while the topology loads.
      */
-    static final List<String> SERVED_NAMES = List.of(AUTHORITY_HOST, "*.openai.azure.com");
+    static final List<String> SERVED_NAMES = List.of(AUTHORITY_HOST, "*.openai.azure.com", "*.azure-api.net");
 
     private Lab(Topology topology, LabCertificates certificates, Clock clock) {
         this.topology = topology;
@@ -101,6 +110,19 @@ public final class Lab implements AutoCloseable {
             OpenAiAccount service = new OpenAiAccount(topology, account, authority, access, faults, options.clock());
             LabServer server = serve(account.hostName(), port, service);
             accounts.put(account.name(), new LabAccount(account, server.hostUri(), server.loopbackUri(), service.keys()));
+        }
+        if (topology.apimGateway().isPresent()) {
+            ApimSpec spec = topology.apimGateway().get();
+            Policy policy = PolicyFiles.load(spec.api().policy(), options.topologyFile());
+            // the gateway reaches the accounts the way the suite does: trusting the lab CA, host names pinned
+            internalHttp = new HttpClientFactory(Duration.ofSeconds(300), NetworkPosture.jdkDefaults()
+                    .with(List.of(certificates.caCertificate()), pinnedHosts()));
+            ApimGateway gateway = new ApimGateway(spec, policy, authority, name -> accounts.get(name).hostUri(),
+                    internalHttp.okHttp(), options.clock());
+            faults.onReset(gateway::resetBreakers);
+            port = port == 0 ? 0 : port + 1;
+            LabServer server = serve(spec.hostName(), port, gateway);
+            apim = new LabApim(spec, server.hostUri(), server.loopbackUri(), gateway);
         }
     }
 
@@ -173,6 +195,11 @@ public final class Lab implements AutoCloseable {
         return log.entries();
     }
 
+    /** The API Management gateway, if the topology has one. */
+    public Optional<LabApim> apim() {
+        return Optional.ofNullable(apim);
+    }
+
     /** The fault-injection control: what an operator would do to a region. */
     public FaultControl faults() {
         return faults;
@@ -200,6 +227,9 @@ public final class Lab implements AutoCloseable {
     @Override
     public void close() {
         servers.forEach(LabServer::close);
+        if (internalHttp != null) {
+            internalHttp.close();
+        }
         executor.close();
     }
 
@@ -212,6 +242,20 @@ public final class Lab implements AutoCloseable {
     public record LabAccount(Topology.Account spec, URI hostUri, URI loopbackUri, List<Secret> keys) {
         public LabAccount {
             keys = List.copyOf(keys);
+        }
+    }
+
+    /**
+     * @param spec the gateway as the topology declares it
+     * @param hostUri its Azure-shaped URL, e.g. {@code https://apim-aoai-lab.azure-api.net:41236/}: what clients
+     *                use as their Azure OpenAI endpoint (the API's path {@code openai} meets the SDK's {@code /openai})
+     * @param loopbackUri the same for clients without pinning
+     * @param gateway the running gateway: subscription keys, token ledger, breaker trips
+     */
+    public record LabApim(ApimSpec spec, URI hostUri, URI loopbackUri, ApimGateway gateway) {
+        /** The key of the gateway's default (first active) subscription. */
+        public Secret subscriptionKey() {
+            return gateway.primaryKey(gateway.defaultSubscription());
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
  * for any client.
  * <ul>
  *   <li>{@code GET /admin/status}: accounts, regions and endpoints</li>
+ *   <li>{@code GET /admin/apim}: the gateway's tokens per subscription, emitted token metrics, breaker trips</li>
  *   <li>{@code POST /admin/faults} {@code {"account":"aoai-eus","fault":"throttle|error|latency|drop",
  *       "status":503,"retryAfterMs":1000,"delayMs":250,"times":3|"durationMs":5000}}: inject a fault</li>
  *   <li>{@code DELETE /admin/faults[?account=aoai-eus]}: remove faults</li>
@@ -34,6 +35,7 @@ final class LabAdminApi implements LabHandler {
         String route = exchange.method() + " " + exchange.path();
         switch (route) {
             case "GET /admin/status" -> exchange.json(200, status());
+            case "GET /admin/apim" -> exchange.json(200, apim());
             case "POST /admin/faults" -> inject(exchange);
             case "DELETE /admin/faults" -> {
                 exchange.query("account").ifPresentOrElse(a -> lab.faults().reset(a), () -> lab.faults().reset());
@@ -53,6 +55,20 @@ final class LabAdminApi implements LabHandler {
             accounts.addObject().put("name", account.spec().name()).put("region", account.spec().region())
                     .put("endpoint", account.loopbackUri().toString());
         }
+        return body;
+    }
+
+    // what an operator reads from APIM's analytics and Event Grid: tokens per subscription, emitted metrics, trips
+    private Object apim() {
+        var body = LabJson.object();
+        lab.apim().ifPresent(apim -> {
+            body.put("gateway", apim.loopbackUri().toString());
+            body.set("tokensBySubscription", LabJson.MAPPER.valueToTree(apim.gateway().ledger().tokensBySubscription()));
+            body.set("breakerTrips", LabJson.MAPPER.valueToTree(apim.gateway().breakerTrips()));
+            body.set("metrics", LabJson.MAPPER.valueToTree(apim.gateway().ledger().metrics().stream()
+                    .map(m -> java.util.Map.of("at", m.at().toString(), "namespace", m.namespace(), "name", m.name(),
+                            "value", m.value(), "dimensions", m.dimensions())).toList()));
+        });
         return body;
     }
 

@@ -31,8 +31,8 @@ final class LabEnvFile {
         keys.put("OPENAI_ENDPOINT_2", accounts.size() > 1 ? accounts.get(1).loopbackUri().toString() : "");
         keys.put("OPENAI_MODEL_DEPLOYMENT", topology.accounts().get(0).deployments().get(0).name());
         keys.put("OPENAI_API_VERSION", "2025-03-01-preview");
-        keys.put("APIM_GATEWAY_URL", "");
-        keys.put("APIM_SUBSCRIPTION_KEY", "");
+        keys.put("APIM_GATEWAY_URL", lab.apim().map(a -> a.loopbackUri().toString()).orElse(""));
+        keys.put("APIM_SUBSCRIPTION_KEY", lab.apim().map(a -> a.subscriptionKey().reveal()).orElse(""));
         keys.put("AI_FOUNDRY_PROJECT_ENDPOINT", "");
         keys.put("STORAGE_BLOB_ENDPOINT", "");
         keys.put("AI_SEARCH_ENDPOINT", "");

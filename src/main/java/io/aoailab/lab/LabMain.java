@@ -57,7 +57,10 @@ public final class LabMain {
         for (Lab.LabAccount account : lab.accounts()) {
             out.printf("  %-17s %s  (%s)%n", account.spec().name(), account.loopbackUri(), account.spec().region());
         }
-        out.printf("  admin API         %s  (GET admin/status, POST|DELETE admin/faults)%n", admin.loopbackUri());
+        lab.apim().ifPresent(apim -> out.printf("  APIM gateway      %s  (%s; key in the env file)%n", apim.loopbackUri(),
+                apim.spec().name()));
+        out.printf("  admin API         %s  (GET admin/status, GET admin/apim, POST|DELETE admin/faults)%n",
+                admin.loopbackUri());
         out.printf("  CA certificate    %s%n", caFile.toAbsolutePath());
         out.printf("  env file          %s  (holds client secrets)%n", envFile.toAbsolutePath());
         out.printf("Use it: set -a; . %s; set +a; mvn verify     # the suite's live code path%n", envFile);

@@ -51,8 +51,9 @@ public final class LabTarget implements ConnectedTarget {
     @Override
     public DeploymentEndpoints endpoints() {
         List<URI> openai = lab.accounts().stream().map(Lab.LabAccount::hostUri).toList();
-        return new DeploymentEndpoints(openai, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new DeploymentEndpoints(openai, lab.apim().map(Lab.LabApim::hostUri),
+                lab.apim().map(Lab.LabApim::subscriptionKey), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     @Override

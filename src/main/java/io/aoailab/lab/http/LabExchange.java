@@ -25,10 +25,12 @@ public final class LabExchange {
     private final String requestId = UUID.randomUUID().toString();
     private final Map<String, List<String>> query;
     private final String path;
+    private final RequestLog log;
     private boolean answered;
 
-    LabExchange(HttpExchange exchange) {
+    LabExchange(HttpExchange exchange, RequestLog log) {
         this.exchange = exchange;
+        this.log = log;
         this.query = parseQuery(exchange.getRequestURI().getRawQuery());
         this.path = foldedPath(exchange.getRequestURI());
     }
@@ -116,7 +118,7 @@ public final class LabExchange {
     }
 
     public void respond(int status, String contentType, byte[] body) throws IOException {
-        answered = true;
+        answered(status);
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
@@ -138,7 +140,7 @@ public final class LabExchange {
 
     /** Starts a chunked {@code text/event-stream} answer; close the stream to end it. */
     public SseStream sse(int status) throws IOException {
-        answered = true;
+        answered(status);
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(status, 0);
@@ -147,12 +149,20 @@ public final class LabExchange {
 
     /** Closes the connection without an answer, as a crashed backend does; the client sees a reset stream. */
     public void drop() {
-        answered = true;
+        answered(0);
         exchange.close();
     }
 
     boolean answered() {
         return answered;
+    }
+
+    // recorded before the answer leaves, so whoever reads the log after getting the answer finds the entry
+    private void answered(int status) {
+        answered = true;
+        if (log != null) {
+            log.record(this, status);
+        }
     }
 
     HttpExchange raw() {

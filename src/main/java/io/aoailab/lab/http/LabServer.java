@@ -54,7 +54,7 @@ public final class LabServer implements AutoCloseable {
             server.setHttpsConfigurator(new HttpsConfigurator(tls));
             server.setExecutor(executor);
             server.createContext("/", raw -> {
-                LabExchange exchange = new LabExchange(raw);
+                LabExchange exchange = new LabExchange(raw, log);
                 try {
                     handler.handle(exchange);
                 } catch (IOException | RuntimeException e) {
@@ -64,9 +64,6 @@ public final class LabServer implements AutoCloseable {
                         exchange.json(500, internalError());
                     }
                 } finally {
-                    if (log != null) {
-                        log.record(exchange, raw.getResponseCode());
-                    }
                     raw.close();
                 }
             });

@@ -154,9 +154,18 @@ final class Members {
             case "IndexOf", "LastIndexOf": {
                 Object arg = args.get(0);
                 String v = arg instanceof Character c ? String.valueOf(c) : stringArg(args, 0);
-                boolean ic = ignoreCase(args, 1);
+                // IndexOf(value, startIndex) as well as IndexOf(value, StringComparison)
+                Integer from = args.size() > 1 && args.get(1) instanceof Integer i ? i : null;
+                boolean ic = from == null && ignoreCase(args, 1);
                 String hay = ic ? lower(s) : s;
                 String needle = ic ? lower(v) : v;
+                if (from != null) {
+                    if (from < 0 || from > s.length()) {
+                        throw new EvaluationException("Specified argument was out of the range of valid values."
+                                + " (Parameter 'startIndex')");
+                    }
+                    return name.equals("IndexOf") ? hay.indexOf(needle, from) : hay.lastIndexOf(needle, from);
+                }
                 return name.equals("IndexOf") ? hay.indexOf(needle) : hay.lastIndexOf(needle);
             }
             case "ToLower", "ToLowerInvariant":

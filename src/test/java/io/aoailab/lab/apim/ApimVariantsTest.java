@@ -1,0 +1,115 @@
+package io.aoailab.lab.apim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.ai.openai.responses.ResponsesClient;
+import com.azure.ai.openai.responses.ResponsesClientBuilder;
+import com.azure.ai.openai.responses.models.CreateResponsesRequest;
+import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
+import com.azure.core.credential.KeyCredential;
+import com.azure.core.exception.ResourceNotFoundException;
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.RetryOptions;
+import io.aoailab.access.HttpClientFactory;
+import io.aoailab.access.NetworkPosture;
+import io.aoailab.lab.Lab;
+import io.aoailab.lab.LabOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Only the topology's weights, or only the policy file, changes: the observed behaviour follows. */
+class ApimVariantsTest {
+    @TempDir
+    Path dir;
+
+    private Lab variant(UnaryOperator<String> edit) throws IOException {
+        String yaml;
+        try (InputStream in = Lab.class.getResourceAsStream("/io/aoailab/lab/default-topology.yaml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path file = dir.resolve("variant.yaml");
+        Files.writeString(file, edit.apply(yaml));
+        return Lab.start(LabOptions.defaults().withTopology(Optional.of(file)));
+    }
+
+    private static ResponsesClient client(Lab lab, HttpClientFactory http, AtomicReference<String> region) {
+        HttpPipelinePolicy capture = (context, next) -> next.process()
+                .doOnNext(r -> region.set(r.getHeaderValue("x-backend-region")));
+        return new ResponsesClientBuilder().endpoint(lab.apim().orElseThrow().hostUri().toString())
+                .credential(new KeyCredential(lab.apim().orElseThrow().subscriptionKey().reveal()))
+                .httpClient(http.azureHttpClient()).addPolicy(capture)
+                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO))).buildClient();
+    }
+
+    private static HttpClientFactory clients(Lab lab) {
+        return new HttpClientFactory(Duration.ofSeconds(10), NetworkPosture.jdkDefaults()
+                .with(List.of(lab.caCertificate()), lab.pinnedHosts()));
+    }
+
+    private static CreateResponsesRequest hello() {
+        return new CreateResponsesRequest(CreateResponsesRequestModel.fromString("gpt-4o"), "hi").setMaxOutputTokens(64);
+    }
+
+    @Test
+    void should_follow_changed_weights() throws IOException {
+        try (Lab lab = variant(yaml -> yaml.replace("selection: weighted-random", "selection: weighted-round-robin")
+                .replaceFirst("weight: 50", "weight: 90").replaceFirst("weight: 50", "weight: 10"));
+                HttpClientFactory http = clients(lab)) {
+            AtomicReference<String> region = new AtomicReference<>();
+            ResponsesClient client = client(lab, http, region);
+            List<String> regions = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                client.createResponse(hello());
+                regions.add(region.get());
+            }
+
+            assertThat(Collections.frequency(regions, "East US")).isEqualTo(90);
+            assertThat(Collections.frequency(regions, "East US 2")).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void should_stop_at_start_naming_file_and_line_of_a_policy_construct_the_lab_cannot_run() throws IOException {
+        String policy;
+        try (InputStream in = Lab.class.getResourceAsStream("/apim-policies/openai-load-balancer-simple.xml")) {
+            policy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(dir.resolve("my-policy.xml"), policy.replace("<set-backend-service backend-id=\"aoai-pool\" />\n    </inbound>",
+                "<set-backend-service backend-id=\"aoai-pool\" />\n        <xml-to-json kind=\"direct\" apply=\"always\" />\n    </inbound>"));
+        int line = (int) policy.lines().takeWhile(l -> !l.contains("</inbound>")).count() + 1;
+
+        assertThatThrownBy(() -> variant(yaml -> yaml.replace("classpath:apim-policies/openai-load-balancer.xml",
+                "my-policy.xml")))
+                .hasMessageStartingWith(dir.resolve("my-policy.xml") + ":" + line + ": xml-to-json")
+                .hasMessageContaining("Fix: ");
+    }
+
+    @Test
+    void should_lose_stored_responses_to_the_other_region_with_the_simple_policy() throws IOException {
+        try (Lab lab = variant(yaml -> yaml.replace("selection: weighted-random", "selection: weighted-round-robin")
+                .replace("openai-load-balancer.xml", "openai-load-balancer-simple.xml"));
+                HttpClientFactory http = clients(lab)) {
+            ResponsesClient client = client(lab, http, new AtomicReference<>());
+
+            // round-robin 50/50 alternates, so every follow-up lands in the account that did not store the response
+            for (int i = 0; i < 4; i++) {
+                String id = client.createResponse(hello()).getId();
+                assertThatThrownBy(() -> client.getResponse(id)).isInstanceOf(ResourceNotFoundException.class);
+            }
+        }
+    }
+}
