@@ -129,6 +129,18 @@ class StandaloneLabTest {
     }
 
     @Test
+    void should_serve_the_apim_gateway_to_a_plain_client_with_the_subscription_key() throws Exception {
+        HttpResponse<String> response = plainClient.send(HttpRequest.newBuilder(
+                URI.create(env.get("APIM_GATEWAY_URL") + "openai/responses?api-version=2025-03-01-preview"))
+                .header("api-key", env.get("APIM_SUBSCRIPTION_KEY")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o\",\"input\":\"via APIM\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-backend-region").orElseThrow()).isIn("East US", "East US 2");
+    }
+
+    @Test
     void should_inject_and_clear_faults_through_the_admin_api() throws Exception {
         URI faults = admin.loopbackUri().resolve("/admin/faults");
         HttpResponse<String> injected = plainClient.send(HttpRequest.newBuilder(faults)
