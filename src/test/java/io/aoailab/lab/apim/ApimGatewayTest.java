@@ -41,8 +41,7 @@ class ApimGatewayTest {
     @BeforeAll
     static void start() {
         lab = Lab.start(LabOptions.defaults());
-        http = new HttpClientFactory(Duration.ofSeconds(10), NetworkPosture.jdkDefaults()
-                .with(List.of(lab.caCertificate()), lab.pinnedHosts()));
+        http = GatewayClients.trusting(lab);
     }
 
     @AfterAll
@@ -56,29 +55,16 @@ class ApimGatewayTest {
         lab.faults().reset();
     }
 
-    private static ResponsesClient client(AtomicReference<String> region) {
-        HttpPipelinePolicy capture = (context, next) -> next.process()
-                .doOnNext(r -> region.set(r.getHeaderValue("x-backend-region")));
-        return new ResponsesClientBuilder().endpoint(lab.apim().orElseThrow().hostUri().toString())
-                .credential(new KeyCredential(lab.apim().orElseThrow().subscriptionKey().reveal()))
-                .httpClient(http.azureHttpClient()).addPolicy(capture)
-                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)))
-                .buildClient();
-    }
 
-    private static CreateResponsesRequest hello() {
-        return new CreateResponsesRequest(CreateResponsesRequestModel.fromString("gpt-4o"), "Hello via APIM")
-                .setMaxOutputTokens(64);
-    }
 
     @Test
     void should_spread_requests_over_both_regions() {
         AtomicReference<String> region = new AtomicReference<>();
-        ResponsesClient client = client(region);
+        ResponsesClient client = GatewayClients.responses(lab, http, region);
         List<String> regions = new ArrayList<>();
 
         for (int i = 0; i < 200; i++) {
-            client.createResponse(hello());
+            client.createResponse(GatewayClients.hello());
             regions.add(region.get());
         }
 
@@ -92,10 +78,10 @@ class ApimGatewayTest {
         int tripsBefore = lab.apim().orElseThrow().gateway().breakerTrips().get("aoai-eus");
         lab.faults().inject("aoai-eus", new Fault.Throttle(Duration.ofSeconds(30)), FaultBudget.forDuration(Duration.ofMinutes(1)));
         AtomicReference<String> region = new AtomicReference<>();
-        ResponsesClient client = client(region);
+        ResponsesClient client = GatewayClients.responses(lab, http, region);
 
         for (int i = 0; i < 20; i++) {
-            assertThat(client.createResponse(hello()).getId()).startsWith("resp_");
+            assertThat(client.createResponse(GatewayClients.hello()).getId()).startsWith("resp_");
             assertThat(region.get()).isEqualTo("East US 2");
         }
         // one trip: the breaker honours the 30 s Retry-After, so the throttled account is not tried again
@@ -108,7 +94,7 @@ class ApimGatewayTest {
             lab.faults().inject(account, new Fault.Throttle(Duration.ofSeconds(30)), FaultBudget.forDuration(Duration.ofMinutes(1)));
         }
 
-        assertThatThrownBy(() -> client(new AtomicReference<>()).createResponse(hello()))
+        assertThatThrownBy(() -> GatewayClients.responses(lab, http, new AtomicReference<>()).createResponse(GatewayClients.hello()))
                 .isInstanceOf(HttpResponseException.class)
                 .satisfies(e -> assertThat(((HttpResponseException) e).getResponse().getStatusCode()).isEqualTo(503));
     }
@@ -116,7 +102,7 @@ class ApimGatewayTest {
     @Test
     void should_reach_the_accounts_with_the_gateways_identity_and_without_the_callers_key() {
         int before = lab.requestsTo("aoai-eus.openai.azure.com").size() + lab.requestsTo("aoai-eus2.openai.azure.com").size();
-        client(new AtomicReference<>()).createResponse(hello());
+        GatewayClients.responses(lab, http, new AtomicReference<>()).createResponse(GatewayClients.hello());
 
         List<RecordedRequest> seen = new ArrayList<>(lab.requestsTo("aoai-eus.openai.azure.com"));
         seen.addAll(lab.requestsTo("aoai-eus2.openai.azure.com"));
@@ -154,12 +140,12 @@ class ApimGatewayTest {
 
     @Test
     void should_keep_a_stored_response_reachable_through_the_pool() {
-        ResponsesClient client = client(new AtomicReference<>());
+        ResponsesClient client = GatewayClients.responses(lab, http, new AtomicReference<>());
 
         for (int i = 0; i < 10; i++) {
-            String id = client.createResponse(hello()).getId();
+            String id = client.createResponse(GatewayClients.hello()).getId();
             assertThat(client.getResponse(id).getId()).isEqualTo(id);
-            CreateResponsesRequest followUp = hello().setPreviousResponseId(id);
+            CreateResponsesRequest followUp = GatewayClients.hello().setPreviousResponseId(id);
             assertThat(client.createResponse(followUp).getPreviousResponseId()).isEqualTo(id);
             client.deleteResponse(id);
         }
@@ -168,7 +154,7 @@ class ApimGatewayTest {
     @Test
     void should_count_tokens_per_subscription_and_emit_token_metrics() {
         long before = lab.apim().orElseThrow().gateway().ledger().tokensBySubscription().getOrDefault("suite", 0L);
-        var response = client(new AtomicReference<>()).createResponse(hello());
+        var response = GatewayClients.responses(lab, http, new AtomicReference<>()).createResponse(GatewayClients.hello());
 
         assertThat(lab.apim().orElseThrow().gateway().ledger().tokensBySubscription())
                 .containsEntry("suite", before + response.getUsage().getTotalTokens());

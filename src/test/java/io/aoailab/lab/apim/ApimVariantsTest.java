@@ -46,34 +46,19 @@ class ApimVariantsTest {
         return Lab.start(LabOptions.defaults().withTopology(Optional.of(file)));
     }
 
-    private static ResponsesClient client(Lab lab, HttpClientFactory http, AtomicReference<String> region) {
-        HttpPipelinePolicy capture = (context, next) -> next.process()
-                .doOnNext(r -> region.set(r.getHeaderValue("x-backend-region")));
-        return new ResponsesClientBuilder().endpoint(lab.apim().orElseThrow().hostUri().toString())
-                .credential(new KeyCredential(lab.apim().orElseThrow().subscriptionKey().reveal()))
-                .httpClient(http.azureHttpClient()).addPolicy(capture)
-                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO))).buildClient();
-    }
 
-    private static HttpClientFactory clients(Lab lab) {
-        return new HttpClientFactory(Duration.ofSeconds(10), NetworkPosture.jdkDefaults()
-                .with(List.of(lab.caCertificate()), lab.pinnedHosts()));
-    }
 
-    private static CreateResponsesRequest hello() {
-        return new CreateResponsesRequest(CreateResponsesRequestModel.fromString("gpt-4o"), "hi").setMaxOutputTokens(64);
-    }
 
     @Test
     void should_follow_changed_weights() throws IOException {
         try (Lab lab = variant(yaml -> yaml.replace("selection: weighted-random", "selection: weighted-round-robin")
                 .replaceFirst("weight: 50", "weight: 90").replaceFirst("weight: 50", "weight: 10"));
-                HttpClientFactory http = clients(lab)) {
+                HttpClientFactory http = GatewayClients.trusting(lab)) {
             AtomicReference<String> region = new AtomicReference<>();
-            ResponsesClient client = client(lab, http, region);
+            ResponsesClient client = GatewayClients.responses(lab, http, region);
             List<String> regions = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                client.createResponse(hello());
+                client.createResponse(GatewayClients.hello());
                 regions.add(region.get());
             }
 
@@ -102,12 +87,12 @@ class ApimVariantsTest {
     void should_lose_stored_responses_to_the_other_region_with_the_simple_policy() throws IOException {
         try (Lab lab = variant(yaml -> yaml.replace("selection: weighted-random", "selection: weighted-round-robin")
                 .replace("openai-load-balancer.xml", "openai-load-balancer-simple.xml"));
-                HttpClientFactory http = clients(lab)) {
-            ResponsesClient client = client(lab, http, new AtomicReference<>());
+                HttpClientFactory http = GatewayClients.trusting(lab)) {
+            ResponsesClient client = GatewayClients.responses(lab, http, new AtomicReference<>());
 
             // round-robin 50/50 alternates, so every follow-up lands in the account that did not store the response
             for (int i = 0; i < 4; i++) {
-                String id = client.createResponse(hello()).getId();
+                String id = client.createResponse(GatewayClients.hello()).getId();
                 assertThatThrownBy(() -> client.getResponse(id)).isInstanceOf(ResourceNotFoundException.class);
             }
         }
