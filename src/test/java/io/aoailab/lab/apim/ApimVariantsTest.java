@@ -84,6 +84,24 @@ class ApimVariantsTest {
     }
 
     @Test
+    void should_pass_the_accounts_401_through_when_the_gateways_identity_has_no_role() throws IOException {
+        String grants = "  - principal: apim-gateway\n    role: Cognitive Services OpenAI User\n    scope: account:aoai-eus\n"
+                + "  - principal: apim-gateway\n    role: Cognitive Services OpenAI User\n    scope: account:aoai-eus2\n";
+        try (Lab lab = variant(yaml -> {
+                    assertThat(yaml).contains(grants);
+                    return yaml.replace(grants, "");
+                });
+                HttpClientFactory http = GatewayClients.trusting(lab)) {
+            ResponsesClient client = GatewayClients.responses(lab, http, new AtomicReference<>());
+
+            assertThatThrownBy(() -> client.createResponse(GatewayClients.hello()))
+                    .isInstanceOf(com.azure.core.exception.ClientAuthenticationException.class)
+                    .hasMessageContaining("PermissionDenied")
+                    .hasMessageContaining(lab.topology().principal("apim-gateway").orElseThrow().objectId());
+        }
+    }
+
+    @Test
     void should_lose_stored_responses_to_the_other_region_with_the_simple_policy() throws IOException {
         try (Lab lab = variant(yaml -> yaml.replace("selection: weighted-random", "selection: weighted-round-robin")
                 .replace("openai-load-balancer.xml", "openai-load-balancer-simple.xml"));
