@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param accounts the Azure OpenAI accounts
  * @param roleAssignments who holds which role at which scope
  * @param apim the API Management gateway in front of the accounts, if the deployment has one
+ * @param storage storage accounts (the BYO storage)
+ * @param search AI Search services
  */
 public record Topology(
         @JsonProperty(required = true) String subscriptionId,
@@ -26,12 +28,34 @@ public record Topology(
         @JsonProperty(required = true) String defaultCaller,
         @JsonProperty(required = true) List<Account> accounts,
         List<Assignment> roleAssignments,
-        ApimSpec apim) {
+        ApimSpec apim,
+        List<StorageSpec> storage,
+        List<SearchSpec> search) {
 
     public Topology {
         principals = List.copyOf(principals);
         accounts = List.copyOf(accounts);
         roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
+        storage = storage == null ? List.of() : List.copyOf(storage);
+        search = search == null ? List.of() : List.copyOf(search);
+    }
+
+    public Optional<StorageSpec> storageAccount(String name) {
+        return storage.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<SearchSpec> searchService(String name) {
+        return search.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The ARM id of a storage account: the scope Storage's data actions are authorized at (or below). */
+    public String storageScope(StorageSpec account) {
+        return resourceGroupScope() + "/providers/Microsoft.Storage/storageAccounts/" + account.name();
+    }
+
+    /** The ARM id of a search service. */
+    public String searchScope(SearchSpec service) {
+        return resourceGroupScope() + "/providers/Microsoft.Search/searchServices/" + service.name();
     }
 
     public Optional<ApimSpec> apimGateway() {

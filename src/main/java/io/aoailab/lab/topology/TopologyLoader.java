@@ -108,8 +108,16 @@ public final class TopologyLoader {
         if (written.startsWith("account:")) {
             return topology.account(written.substring("account:".length())).map(topology::accountScope);
         }
+        if (written.startsWith("storage:")) {
+            return topology.storageAccount(written.substring("storage:".length())).map(topology::storageScope);
+        }
+        if (written.startsWith("search:")) {
+            return topology.searchService(written.substring("search:".length())).map(topology::searchScope);
+        }
         List<String> known = new ArrayList<>(List.of(topology.subscriptionScope(), topology.resourceGroupScope()));
         topology.accounts().forEach(a -> known.add(topology.accountScope(a)));
+        topology.storage().forEach(a -> known.add(topology.storageScope(a)));
+        topology.search().forEach(a -> known.add(topology.searchScope(a)));
         String trimmed = written.endsWith("/") ? written.substring(0, written.length() - 1) : written;
         return known.stream().filter(k -> k.equalsIgnoreCase(trimmed)).findFirst();
     }
@@ -157,6 +165,35 @@ public final class TopologyLoader {
             checkAccounts();
             checkAssignments();
             topology.apimGateway().ifPresent(this::checkApim);
+            checkDataServices();
+        }
+
+        private void checkDataServices() {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < topology.storage().size(); i++) {
+                StorageSpec account = topology.storage().get(i);
+                if (!account.name().matches("[a-z0-9]{3,24}") || !names.add(account.name())) {
+                    fail("storage[" + i + "].name", "'" + account.name() + "' is not a unique storage account name",
+                            "use 3-24 lower-case letters and digits, once");
+                }
+            }
+            names.clear();
+            for (int i = 0; i < topology.search().size(); i++) {
+                SearchSpec service = topology.search().get(i);
+                if (!NAME.matcher(service.name()).matches() || !names.add(service.name())) {
+                    fail("search[" + i + "].name", "'" + service.name() + "' is not a unique search service name",
+                            "use 2-63 lower-case letters, digits and '-', once");
+                }
+                for (int j = 0; j < service.indexes().size(); j++) {
+                    SearchSpec.Index index = service.indexes().get(j);
+                    for (int k = 0; k < index.documents().size(); k++) {
+                        if (!index.documents().get(k).containsKey(index.key())) {
+                            fail("search[" + i + "].indexes[" + j + "].documents[" + k + "]", "has no key field '"
+                                    + index.key() + "'", "give every document its key field");
+                        }
+                    }
+                }
+            }
         }
 
         private void checkApim(ApimSpec apim) {
@@ -348,6 +385,10 @@ public final class TopologyLoader {
                     fail(at + ".scope", "'" + assignment.scope() + "' names no scope in this topology",
                             "use subscription, resourceGroup, " + topology.accounts().stream()
                                     .map(a -> "account:" + a.name()).collect(Collectors.joining(", "))
+                                    + topology.storage().stream().map(a -> ", storage:" + a.name())
+                                            .collect(Collectors.joining())
+                                    + topology.search().stream().map(a -> ", search:" + a.name())
+                                            .collect(Collectors.joining())
                                     + ", or the full ARM id of one of them");
                 }
             }
