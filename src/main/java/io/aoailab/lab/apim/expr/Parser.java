@@ -235,30 +235,39 @@ final class Parser {
     }
 
     private Node or() throws ExpressionException {
-        Node left = and();
-        while (peek().is("||")) {
-            Token op = next();
-            left = new Node.Binary(op.offset(), "||", left, and());
-        }
-        return left;
+        return leftAssociative(this::and, "||");
     }
 
     private Node and() throws ExpressionException {
-        Node left = equality();
-        while (peek().is("&&")) {
+        return leftAssociative(this::equality, "&&");
+    }
+
+    private Node equality() throws ExpressionException {
+        return leftAssociative(this::relational, "==", "!=");
+    }
+
+    /** One precedence level of left-associative binary operators over the next level's operands. */
+    private Node leftAssociative(Level operand, String... operators) throws ExpressionException {
+        Node left = operand.parse();
+        while (isOneOf(peek(), operators)) {
             Token op = next();
-            left = new Node.Binary(op.offset(), "&&", left, equality());
+            left = new Node.Binary(op.offset(), op.text(), left, operand.parse());
         }
         return left;
     }
 
-    private Node equality() throws ExpressionException {
-        Node left = relational();
-        while (peek().is("==") || peek().is("!=")) {
-            Token op = next();
-            left = new Node.Binary(op.offset(), op.text(), left, relational());
+    private static boolean isOneOf(Token token, String... operators) {
+        for (String operator : operators) {
+            if (token.is(operator)) {
+                return true;
+            }
         }
-        return left;
+        return false;
+    }
+
+    @FunctionalInterface
+    private interface Level {
+        Node parse() throws ExpressionException;
     }
 
     private Node relational() throws ExpressionException {
@@ -296,21 +305,11 @@ final class Parser {
     }
 
     private Node additive() throws ExpressionException {
-        Node left = multiplicative();
-        while (peek().is("+") || peek().is("-")) {
-            Token op = next();
-            left = new Node.Binary(op.offset(), op.text(), left, multiplicative());
-        }
-        return left;
+        return leftAssociative(this::multiplicative, "+", "-");
     }
 
     private Node multiplicative() throws ExpressionException {
-        Node left = unary();
-        while (peek().is("*") || peek().is("/") || peek().is("%")) {
-            Token op = next();
-            left = new Node.Binary(op.offset(), op.text(), left, unary());
-        }
-        return left;
+        return leftAssociative(this::unary, "*", "/", "%");
     }
 
     private Node unary() throws ExpressionException {
