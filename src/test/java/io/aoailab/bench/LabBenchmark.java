@@ -100,6 +100,24 @@ public final class LabBenchmark {
             System.out.printf("POST /openai/responses sequential: p50 %.2f ms, p99 %.2f ms, %.0f req/s (n=%d)%n",
                     ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), SEQUENTIAL / (sequential / 1e9),
                     SEQUENTIAL);
+            Lab.LabApim apim = lab.apim().orElseThrow();
+            Request viaApim = new Request.Builder()
+                    .url(apim.hostUri() + "openai/responses?api-version=2025-03-01-preview")
+                    .header("api-key", apim.subscriptionKey().reveal())
+                    .post(request.body()).build();
+            for (int i = 0; i < 200; i++) {
+                call(client, viaApim);
+            }
+            List<Long> gatewayLatencies = new ArrayList<>();
+            long throughGateway = timed(() -> {
+                for (int i = 0; i < SEQUENTIAL; i++) {
+                    gatewayLatencies.add(timed(() -> call(client, viaApim)));
+                }
+                return 0;
+            });
+            System.out.printf("POST via the APIM gateway (policy, pool, forward), sequential: p50 %.2f ms, p99 %.2f ms,"
+                    + " %.0f req/s (n=%d)%n", ms(percentile(gatewayLatencies, 50)), ms(percentile(gatewayLatencies, 99)),
+                    SEQUENTIAL / (throughGateway / 1e9), SEQUENTIAL);
             ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
             try {
                 long concurrent = timed(() -> {
