@@ -6,16 +6,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One index: its schema and its documents. The topology gives documents as string maps, so every field is an
- * {@code Edm.String}; the schema is the key field followed by every other field the seed documents use, in the order
- * first seen. It is fixed from then on, as a real index's schema is: an indexing batch naming another field is refused.
+ * {@code Edm.String}; the schema is the key field followed by every other field the seed documents use, in name order
+ * ({@link SearchSpec} keeps documents as {@code Map.copyOf}, whose iteration order changes from run to run, so the
+ * file's order is not available). It is fixed from then on, as a real index's schema is: an indexing batch naming
+ * another field is refused.
  *
  * <p>Every field but the key is searchable (the key is not, as for indexes the portal's wizards build) and every field
  * filterable and retrievable. Documents keep their insertion order; a field a document lacks reads as {@code null},
@@ -33,9 +35,12 @@ final class IndexStore {
     IndexStore(SearchSpec.Index index, Instant created) {
         this.name = index.name();
         this.keyField = index.key();
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> others = new TreeSet<>();
+        index.documents().forEach(document -> others.addAll(document.keySet()));
+        others.remove(index.key());
+        List<String> names = new ArrayList<>();
         names.add(index.key());
-        index.documents().forEach(document -> names.addAll(document.keySet()));
+        names.addAll(others);
         this.fields = List.copyOf(names);
         this.etag = etag(created);
         for (Map<String, String> document : index.documents()) {
