@@ -108,6 +108,11 @@ final class SearchLab implements BeforeAllCallback, AfterEachCallback {
         return lab.services.get(name);
     }
 
+    /** The lab's RBAC engine, for tests that grant or revoke while the lab runs. */
+    AccessControl access() {
+        return lab.access;
+    }
+
     SearchTokens tokens() {
         return lab.tokens;
     }
