@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * A {@code POST .../docs/search.index} batch: {@code {"value":[{"@search.action":"upload", <fields>}, …]}}, the
  * action defaulting to {@code upload}. Applied action by action, each with its own result, as the py-recordings show
- * (OBSERVED, e.g. {@code test_search_client_index_document_live.pyTestSearchClientIndexDocumenttest_search_client_index_document.json}
- * and {@code test_merge_documents_missing.yaml}):
+ * (OBSERVED, e.g. {@code test_search_client_index_document_live.pyTestSearchClientIndexDocument…json} and
+ * {@code test_search_client_index_document_live.test_merge_documents_missing.yaml}):
  * <ul>
  *   <li>{@code upload}: 201 for a new key, 200 for a replaced one;</li>
  *   <li>{@code merge}: 200, or 404 {@code "Document not found."} when the key is unknown;</li>
@@ -26,8 +26,8 @@ import java.util.Set;
  * Each result is {@code {"key","status","errorMessage","statusCode"}}; the whole answer is 200 when every action
  * succeeded and 207 Multi-Status otherwise.
  *
- * <p>A field the index does not define refuses the whole batch with Search's 400 ({@link SearchErrors#unknownDocumentField});
- * so do a non-string value (every lab field is {@code Edm.String}), an unknown action, and an empty batch (texts
+ * <p>A field the index does not define refuses the whole batch with Search's 400
+ * ({@link SearchErrors#unknownDocumentField}); so do a non-string value (every lab field is {@code Edm.String}), an unknown action, and an empty batch (texts
  * UNCONFIRMED). A missing or empty key fails that one action with 400 (UNCONFIRMED).
  */
 final class IndexBatch {

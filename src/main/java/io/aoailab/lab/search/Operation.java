@@ -46,7 +46,10 @@ enum Operation {
         return permission;
     }
 
-    /** Whether a query key may do it: "read-only access, scoped to the documents collection" (search-security-api-keys.md). */
+    /**
+     * Whether a query key may do it: "read-only access, scoped to the documents collection"
+     * (search-security-api-keys.md).
+     */
     boolean readsDocuments() {
         return permission.dataAction() && permission.name().equals(DOCUMENTS_READ);
     }

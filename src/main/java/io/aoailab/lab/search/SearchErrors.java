@@ -83,7 +83,9 @@ final class SearchErrors {
         return ErrorReply.empty(401).with("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
     }
 
-    /** An index the service does not have (sk#3015, OBSERVED-3P; same text in Azure-Samples/azure-search-openai-demo#79). */
+    /**
+     * An index the service does not have (sk#3015, OBSERVED-3P; same text in Azure-Samples/azure-search-openai-demo#79).
+     */
     static ErrorReply indexNotFound(String index, String service) {
         return search(404, "The index '" + index + "' for service '" + service + "' was not found.");
     }
@@ -141,7 +143,10 @@ final class SearchErrors {
         return ErrorReply.empty(413);
     }
 
-    /** Any other malformed request; "The request is invalid. Details: …" as Search words them; the details are the lab's. */
+    /**
+     * Any other malformed request: "The request is invalid. Details: …" as Search words them (see
+     * {@link #unknownDocumentField}); the details after it are the lab's own (UNCONFIRMED).
+     */
     static ErrorReply invalidRequest(String details) {
         return search(400, "The request is invalid. Details: " + details);
     }
