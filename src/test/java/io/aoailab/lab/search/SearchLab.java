@@ -1,0 +1,317 @@
+package io.aoailab.lab.search;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.AzureKeyCredential;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.search.documents.SearchClient;
+import com.azure.search.documents.SearchClientBuilder;
+import com.azure.search.documents.indexes.SearchIndexClient;
+import com.azure.search.documents.indexes.SearchIndexClientBuilder;
+import io.aoailab.access.HttpClientFactory;
+import io.aoailab.access.NetworkPosture;
+import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.lab.http.LabServer;
+import io.aoailab.lab.rbac.AccessControl;
+import io.aoailab.lab.rbac.RoleAssignment;
+import io.aoailab.lab.rbac.RoleCatalog;
+import io.aoailab.lab.tls.LabCertificates;
+import io.aoailab.lab.topology.SearchSpec;
+import io.aoailab.lab.topology.Topology;
+import io.aoailab.lab.topology.Topology.Assignment;
+import io.aoailab.lab.topology.Topology.Principal;
+import io.aoailab.lab.topology.Topology.PrincipalType;
+import io.aoailab.lab.topology.TopologyLoader;
+import io.aoailab.testing.MutableClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import reactor.core.publisher.Mono;
+
+/**
+ * Two {@link SearchService}s served over HTTPS on loopback under their Azure host names, reached through
+ * {@link HttpClientFactory} with the lab CA trusted and the host names pinned — the way the suite reaches the lab.
+ * Register it as a static {@code @RegisterExtension} field: one lab per test class (indexing tests change documents),
+ * closed by JUnit's store; faults are reset after each test.
+ *
+ * <ul>
+ *   <li>{@value #SERVICE}, the shipped topology's service, with its {@value #DOCS} plus {@value #FAQ},
+ *       {@value #SCRATCH} (for uploads) and {@value #SCORING} (documents chosen to make BM25's parts visible);</li>
+ *   <li>{@value #OTHER}, a second service with an index also named {@value #DOCS}.</li>
+ * </ul>
+ * Personas, besides the shipped ones ({@code suite-caller}: Search Index Data Contributor on {@value #SERVICE};
+ * {@code contributor}: Contributor on the resource group; {@code no-role}): {@value #READER} (Search Index Data Reader on
+ * {@value #SERVICE}), {@value #ADMIN} (Search Service Contributor on {@value #SERVICE}), {@value #FAQ_READER} (Search
+ * Index Data Reader on {@value #FAQ} only), {@value #OTHER_READER} (Search Index Data Reader on {@value #OTHER}) and
+ * {@value #RG_READER} (Search Index Data Reader on the resource group).
+ */
+final class SearchLab implements BeforeAllCallback, AfterEachCallback {
+    static final String SERVICE = "srch-aoai-lab";
+    static final String OTHER = "srch-other";
+    static final String DOCS = "docs-index";
+    static final String FAQ = "faq-index";
+    static final String SCRATCH = "scratch-index";
+    static final String SCORING = "scoring-index";
+    static final String READER = "search-reader";
+    static final String ADMIN = "search-admin";
+    static final String FAQ_READER = "faq-reader";
+    static final String OTHER_READER = "other-reader";
+    static final String RG_READER = "rg-reader";
+    static final String CONTRIBUTOR = "suite-caller";
+    static final String NO_ROLE = "no-role";
+    static final String API_VERSION = "2025-09-01";
+    static final String AUDIENCE = "https://search.azure.com";
+    static final MediaType JSON = MediaType.get("application/json");
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SearchLab.class);
+
+    private Running lab;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        lab = context.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        lab.faults.reset();
+    }
+
+    MutableClock clock() {
+        return lab.clock;
+    }
+
+    FaultControl faults() {
+        return lab.faults;
+    }
+
+    SearchService service(String name) {
+        return lab.services.get(name);
+    }
+
+    /** The lab's RBAC engine, for tests that grant or revoke while the lab runs. */
+    AccessControl access() {
+        return lab.access;
+    }
+
+    SearchTokens tokens() {
+        return lab.tokens;
+    }
+
+    String endpoint(String service) {
+        return "https://" + service + ".search.windows.net:" + lab.servers.get(service).port();
+    }
+
+    String objectId(String principal) {
+        return lab.topology.principal(principal).orElseThrow().objectId();
+    }
+
+    String token(String principal) {
+        return lab.tokens.mint(objectId(principal), AUDIENCE);
+    }
+
+    /** The scopes the SDK asked the credentials of {@link #credential(String)} for. */
+    List<String> requestedScopes() {
+        return lab.requestedScopes;
+    }
+
+    /** A credential handing out a fresh search token of {@code principal}, recording the scopes it is asked for. */
+    TokenCredential credential(String principal) {
+        return request -> {
+            lab.requestedScopes.addAll(request.getScopes());
+            return Mono.just(new AccessToken(token(principal), OffsetDateTime.now().plusHours(1)));
+        };
+    }
+
+    /** The real azure-search-documents {@code SearchClient} as {@code principal}, with no retries (fail fast on 503). */
+    SearchClient client(String service, String index, String principal) {
+        return searchBuilder(service, index).credential(credential(principal)).buildClient();
+    }
+
+    SearchClient keyClient(String service, String index, String key) {
+        return searchBuilder(service, index).credential(new AzureKeyCredential(key)).buildClient();
+    }
+
+    SearchIndexClient indexClient(String service, String principal) {
+        return indexBuilder(service).credential(credential(principal)).buildClient();
+    }
+
+    SearchIndexClient keyIndexClient(String service, String key) {
+        return indexBuilder(service).credential(new AzureKeyCredential(key)).buildClient();
+    }
+
+    String adminKey(String service) {
+        return service(service).adminKeys().get(0).reveal();
+    }
+
+    String queryKey(String service) {
+        return service(service).queryKey().reveal();
+    }
+
+    OkHttpClient okHttp() {
+        return lab.http.okHttp();
+    }
+
+    /** A request as a raw client sends it, to see bodies and headers the SDK hides. */
+    Answer send(Request request) {
+        try (Response response = okHttp().newCall(request).execute()) {
+            return new Answer(response.code(), response.headers(), response.body().bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Request.Builder request(String service, String pathAndQuery) {
+        return new Request.Builder().url(endpoint(service) + pathAndQuery);
+    }
+
+    /** {@code GET} with a fresh bearer token of {@code principal}. */
+    Answer get(String service, String pathAndQuery, String principal) {
+        return send(request(service, pathAndQuery).header("Authorization", "Bearer " + token(principal)).build());
+    }
+
+    /** {@code POST} JSON with a fresh bearer token of {@code principal}. */
+    Answer post(String service, String pathAndQuery, String principal, String json) {
+        return send(request(service, pathAndQuery).header("Authorization", "Bearer " + token(principal))
+                .post(RequestBody.create(json, JSON)).build());
+    }
+
+    private SearchClientBuilder searchBuilder(String service, String index) {
+        return new SearchClientBuilder()
+                .endpoint(endpoint(service))
+                .indexName(index)
+                .httpClient(lab.http.azureHttpClient())
+                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
+    }
+
+    private SearchIndexClientBuilder indexBuilder(String service) {
+        return new SearchIndexClientBuilder()
+                .endpoint(endpoint(service))
+                .httpClient(lab.http.azureHttpClient())
+                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
+    }
+
+    /** What came back: status, headers, body bytes (some of Search's bodies start with a byte-order mark). */
+    record Answer(int status, okhttp3.Headers headers, byte[] bytes) {
+
+        String body() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** Closed by JUnit's store when the test class is done (JUnit 5.13+ closes {@link AutoCloseable} values). */
+    private static final class Running implements AutoCloseable {
+        private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T08:00:00Z"));
+        private final FaultControl faults = new FaultControl(clock);
+        private final Topology topology = topology();
+        private final SearchTokens tokens = new SearchTokens(topology.tenant().id());
+        private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
+        private final ExecutorService executor = Executors.newCachedThreadPool();
+        private final Map<String, SearchService> services = new LinkedHashMap<>();
+        private final Map<String, LabServer> servers = new LinkedHashMap<>();
+        private final List<String> requestedScopes = new CopyOnWriteArrayList<>();
+        private HttpClientFactory http;
+
+        static Running start() {
+            Running running = new Running();
+            try {
+                running.serve();
+                return running;
+            } catch (RuntimeException e) {
+                running.close();
+                throw e;
+            }
+        }
+
+        private void serve() {
+            List<String> hosts = topology.search().stream().map(SearchSpec::hostName).toList();
+            LabCertificates certificates = LabCertificates.generate(hosts);
+            Map<String, InetAddress> pinned = new LinkedHashMap<>();
+            for (SearchSpec spec : topology.search()) {
+                SearchService served = new SearchService(topology, spec, tokens, access, faults, clock);
+                services.put(spec.name(), served);
+                servers.put(spec.name(), LabServer.start(spec.hostName(), 0, certificates.serverContext(), executor,
+                        served));
+                pinned.put(spec.hostName(), InetAddress.getLoopbackAddress());
+            }
+            // the topology file cannot name an index as a scope; the RBAC engine takes any ARM id
+            access.assign(new RoleAssignment(topology.principal(FAQ_READER).orElseThrow().objectId(),
+                    RoleCatalog.find("Search Index Data Reader").orElseThrow(), services.get(SERVICE).indexScope(FAQ)));
+            http = new HttpClientFactory(Duration.ofSeconds(20),
+                    NetworkPosture.jdkDefaults().with(List.of(certificates.caCertificate()), pinned));
+        }
+
+        /** The shipped topology, with the search services, indexes, personas and assignments described above. */
+        private static Topology topology() {
+            Topology shipped = TopologyLoader.loadDefault();
+            SearchSpec shippedService = shipped.searchService(SERVICE).orElseThrow();
+            List<SearchSpec.Index> indexes = new ArrayList<>(shippedService.indexes());
+            indexes.add(new SearchSpec.Index(FAQ, "id", List.of(
+                    Map.of("id", "q1", "question", "How long do returns take?", "answer", "Five business days."),
+                    Map.of("id", "q2", "question", "Do you ship abroad?", "answer", "Only within the EU."))));
+            indexes.add(new SearchSpec.Index(SCRATCH, "id", List.of(
+                    Map.of("id", "seed", "title", "Seed", "content", "The document that gives the schema."))));
+            indexes.add(new SearchSpec.Index(SCORING, "id", List.of(
+                    Map.of("id", "a", "text", "apple banana"),
+                    Map.of("id", "b", "text", "apple apple apple cherry date elderberry fig"),
+                    Map.of("id", "c", "text", "banana cherry"),
+                    Map.of("id", "d", "text", "Apple"),
+                    Map.of("id", "e", "text", "CHERRY, banana!"))));
+            List<SearchSpec> search = List.of(new SearchSpec(SERVICE, indexes),
+                    new SearchSpec(OTHER, List.of(new SearchSpec.Index(DOCS, "id", List.of(
+                            Map.of("id", "x", "title", "Elsewhere", "content", "A returns policy of another service.")))))
+            );
+            List<Principal> principals = new ArrayList<>(shipped.principals());
+            List<Assignment> assignments = new ArrayList<>(shipped.roleAssignments());
+            addPersona(principals, READER, 11);
+            addPersona(principals, ADMIN, 12);
+            addPersona(principals, FAQ_READER, 13);
+            addPersona(principals, OTHER_READER, 14);
+            addPersona(principals, RG_READER, 15);
+            assignments.add(new Assignment(READER, "Search Index Data Reader", "search:" + SERVICE));
+            assignments.add(new Assignment(ADMIN, "Search Service Contributor", "search:" + SERVICE));
+            assignments.add(new Assignment(OTHER_READER, "Search Index Data Reader", "search:" + OTHER));
+            assignments.add(new Assignment(RG_READER, "Search Index Data Reader", "resourceGroup"));
+            return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(), principals,
+                    shipped.defaultCaller(), shipped.accounts(), assignments, null, shipped.storage(), search);
+        }
+
+        private static void addPersona(List<Principal> principals, String name, int n) {
+            principals.add(new Principal(name, PrincipalType.ServicePrincipal,
+                    String.format("1a2b3c4d-00%02d-4000-8000-0000000000%02d", n, n),
+                    String.format("9e8d7c6b-00%02d-4000-8000-0000000000%02d", n, n)));
+        }
+
+        @Override
+        public void close() {
+            servers.values().forEach(LabServer::close);
+            if (http != null) {
+                http.close();
+            }
+            executor.shutdownNow();
+        }
+    }
+}
