@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes the XML Storage answers with, byte for byte in its style: the UTF-8 byte-order mark, then
  * {@code <?xml version="1.0" encoding="utf-8"?>}, then elements with no whitespace between them, empty elements
- * as {@code <Name />} (with the space, as in every List Blobs capture), and {@code '} written {@code &apos;} as in
- * captured error messages ("that&amp;apos;s mandatory"). Sources in {@link StorageErrors}.
+ * as {@code <Name />} (with the space, as in every List Blobs capture). In text, {@code '} is written {@code &apos;}
+ * as in captured error messages ("that&amp;apos;s mandatory") while {@code "} stays as it is, as in every captured
+ * List Containers {@code <Etag>"0x8D…"</Etag>}; in attributes {@code "} is {@code &quot;}. Sources in
+ * {@link StorageErrors}.
  *
  * <p>Not thread-safe; one writer per answer.
  */
@@ -22,7 +24,8 @@ final class StorageXml {
     StorageXml open(String name, String... attributes) {
         out.append('<').append(name);
         for (int i = 0; i + 1 < attributes.length; i += 2) {
-            out.append(' ').append(attributes[i]).append("=\"").append(escape(attributes[i + 1])).append('"');
+            out.append(' ').append(attributes[i]).append("=\"").append(escape(attributes[i + 1], true))
+                    .append('"');
         }
         out.append('>');
         return this;
@@ -38,7 +41,8 @@ final class StorageXml {
         if (text == null || text.isEmpty()) {
             out.append('<').append(name).append(" />");
         } else {
-            out.append('<').append(name).append('>').append(escape(text)).append("</").append(name).append('>');
+            out.append('<').append(name).append('>').append(escape(text, false))
+                    .append("</").append(name).append('>');
         }
         return this;
     }
@@ -52,7 +56,7 @@ final class StorageXml {
         if (xmlSafe(name)) {
             return element("Name", name);
         }
-        out.append("<Name Encoded=\"true\">").append(escape(percentEncode(name))).append("</Name>");
+        out.append("<Name Encoded=\"true\">").append(escape(percentEncode(name), false)).append("</Name>");
         return this;
     }
 
@@ -63,7 +67,7 @@ final class StorageXml {
         return bytes.toByteArray();
     }
 
-    static String escape(String text) {
+    static String escape(String text, boolean attribute) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -71,7 +75,7 @@ final class StorageXml {
                 case '&' -> escaped.append("&amp;");
                 case '<' -> escaped.append("&lt;");
                 case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
+                case '"' -> escaped.append(attribute ? "&quot;" : "\"");
                 case '\'' -> escaped.append("&apos;");
                 default -> escaped.append(c);
             }

@@ -54,6 +54,8 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>{@value #BYO}: the shipped topology's BYO account, with its seed container {@value #DOCS}.</li>
  *   <li>{@value #OTHER}: a second account, with the container {@value #OTHER_CONTAINER}.</li>
+ *   <li>{@value #SMALL}: an account that stores at most {@value #SMALL_CAPACITY} bytes, with the empty container
+ *       {@value #SMALL_CONTAINER}; {@code suite-caller} is Storage Blob Data Contributor there too.</li>
  * </ul>
  *
  * Principals: the shipped ones ({@code suite-caller}: Storage Blob Data Contributor on {@value #BYO}; {@code no-role};
@@ -66,6 +68,9 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
     static final String OTHER = "stlabother";
     static final String DOCS = "docs";
     static final String OTHER_CONTAINER = "reports";
+    static final String SMALL = "stlabsmall";
+    static final String SMALL_CONTAINER = "small";
+    static final long SMALL_CAPACITY = 4096;
     static final String READER = "blob-reader";
     static final String OTHER_WRITER = "other-writer";
     static final String DOCS_WRITER = "docs-writer";
@@ -240,7 +245,8 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
             LabCertificates certificates = LabCertificates.generate(hosts);
             Map<String, InetAddress> pinned = new LinkedHashMap<>();
             for (StorageSpec account : topology.storage()) {
-                BlobService service = new BlobService(topology, account, tokens, access, faults, clock);
+                long capacity = account.name().equals(SMALL) ? SMALL_CAPACITY : BlobService.DEFAULT_CAPACITY_BYTES;
+                BlobService service = new BlobService(topology, account, tokens, access, faults, clock, capacity);
                 services.put(account.name(), service);
                 servers.put(account.name(), LabServer.start(account.blobHostName(), 0, certificates.serverContext(),
                         executor, service));
@@ -260,9 +266,11 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
             List<Assignment> assignments = new ArrayList<>(shipped.roleAssignments());
             assignments.add(new Assignment(READER, "Storage Blob Data Reader", "storage:" + BYO));
             assignments.add(new Assignment(OTHER_WRITER, "Storage Blob Data Contributor", "storage:" + OTHER));
+            assignments.add(new Assignment("suite-caller", "Storage Blob Data Contributor", "storage:" + SMALL));
             List<StorageSpec> storage = new ArrayList<>(shipped.storage());
             storage.add(new StorageSpec(OTHER, List.of(new StorageSpec.Container(OTHER_CONTAINER, List.of(
                     new StorageSpec.Blob("q1.txt", "other account", null))))));
+            storage.add(new StorageSpec(SMALL, List.of(new StorageSpec.Container(SMALL_CONTAINER, List.of()))));
             return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(), principals,
                     shipped.defaultCaller(), shipped.accounts(), assignments, null, storage, shipped.search());
         }
