@@ -49,8 +49,13 @@ final class BearerAuthenticator {
         return audiences;
     }
 
+    /** Whether {@code value} has the shape of a service version, {@code YYYY-MM-DD}. */
+    static boolean isVersion(String value) {
+        return VERSION.matcher(value).matches();
+    }
+
     Outcome authenticate(Optional<String> authorization, Optional<String> version) {
-        if (version.isPresent() && !VERSION.matcher(version.get()).matches()) {
+        if (version.isPresent() && !isVersion(version.get())) {
             return new Outcome.Refused(StorageErrors.invalidVersion(version.get()));
         }
         if (authorization.isEmpty() || authorization.get().isBlank()) {

@@ -49,12 +49,21 @@ import java.util.regex.Pattern;
  * <p><b>Headers.</b> Every answer carries {@code x-ms-request-id} and {@code Date} (the JDK server writes it). Answers
  * from the blob service add {@code Server: Windows-Azure-Blob/1.0 Microsoft-HTTPAPI/2.0}, echo {@code x-ms-version}
  * and {@code x-ms-client-request-id}; errors add {@code x-ms-error-code}. The authentication front end's 401s carry
- * {@code Server: Microsoft-HTTPAPI/2.0} and neither echo — as Microsoft's own recordings show (see {@link StorageError.Front}).
+ * {@code Server: Microsoft-HTTPAPI/2.0} and neither echo — as Microsoft's own recordings show
+ * (see {@link StorageError.Front}).
  *
  * <p><b>Limits.</b> All blobs of the account together hold at most {@value #DEFAULT_CAPACITY_BYTES} bytes (by
  * default); a Put Blob beyond that is 413 RequestBodyTooLarge (a lab limit, Storage-shaped). Block blobs only, stored
  * whole by Put Blob: the SDK uses one Put Blob for uploads up to 256 MiB, far above the lab's bound, so Put Block /
- * Put Block List are not served. No snapshots, versions, leases, tiers or soft delete.
+ * Put Block List are not served. No snapshots, versions, leases, tiers or soft delete; {@code If-Match} and
+ * {@code If-None-Match} are honoured, the date conditions are not.
+ *
+ * <p><b>Known gap: metadata through the SDK.</b> Blob and container metadata ({@code x-ms-meta-*}) is stored and sent
+ * back, but the JDK's HTTP server capitalizes the first letter of every response header name
+ * ({@code X-ms-meta-origin}), and azure-storage-blob 12.33.3 collects metadata with a case-sensitive
+ * {@code startsWith("x-ms-meta-")} ({@code BlobsGetPropertiesHeaders}, read from the released jar). So
+ * {@code getProperties().getMetadata()} is empty through the SDK; List Blobs with {@code include=metadata} carries it
+ * in XML and works. Fixing it needs a server that keeps header-name case ({@code LabServer}, outside this package).
  *
  * <p>Thread-safe: the lab serves requests on many threads.
  */
@@ -75,7 +84,6 @@ public final class BlobService implements LabHandler {
     private static final String META = "x-ms-meta-";
 
     private final StorageSpec account;
-    private final String tenantId;
     private final BearerAuthenticator authenticator;
     private final StorageAccess access;
     private final FaultControl faults;
@@ -93,7 +101,8 @@ public final class BlobService implements LabHandler {
     /**
      * @param topology the lab's topology: the tenant (for the bearer challenge) and the account's ARM scope
      * @param account the storage account to serve, with its seed containers and blobs
-     * @param tokens checks bearer tokens for {@code https://storage.azure.com} and {@code https://<name>.blob.core.windows.net}
+     * @param tokens checks bearer tokens for {@code https://storage.azure.com} and
+     *               {@code https://<name>.blob.core.windows.net}
      * @param access the lab's RBAC engine
      * @param faults what an operator has done to this account, keyed by the account's name
      * @param clock the lab's clock: Last-Modified, Creation-Time, error times
@@ -107,8 +116,7 @@ public final class BlobService implements LabHandler {
     BlobService(Topology topology, StorageSpec account, TokenVerifier tokens, AccessControl access, FaultControl faults,
             Clock clock, long capacityBytes) {
         this.account = Objects.requireNonNull(account, "account");
-        this.tenantId = topology.tenant().id();
-        this.authenticator = new BearerAuthenticator(tokens, account.blobHostName(), tenantId);
+        this.authenticator = new BearerAuthenticator(tokens, account.blobHostName(), topology.tenant().id());
         this.access = new StorageAccess(topology, account, access);
         this.faults = Objects.requireNonNull(faults, "faults");
         this.clock = clock;
@@ -564,7 +572,8 @@ public final class BlobService implements LabHandler {
     private static void serviceHeaders(LabExchange exchange, Optional<String> version) {
         Headers headers = exchange.responseHeaders();
         headers.set("Server", SERVER);
-        version.ifPresent(v -> headers.set("x-ms-version", v));
+        // the version Storage served the request with; a malformed one was not served with, so it is not echoed
+        version.filter(BearerAuthenticator::isVersion).ifPresent(v -> headers.set("x-ms-version", v));
         exchange.header("x-ms-client-request-id").ifPresent(id -> headers.set("x-ms-client-request-id", id));
     }
 

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <tr><td>Get Container Properties</td><td>{@code …/containers/read} (action)</td></tr>
  *   <tr><td>Delete Container</td><td>{@code …/containers/delete} (action)</td></tr>
  *   <tr><td>List Blobs, Get Blob, Get Blob Properties</td><td>{@code …/containers/blobs/read} (data action)</td></tr>
- *   <tr><td>Put Blob</td><td>"For create or replace: {@code …/blobs/write}. To create new blob: {@code …/blobs/add/action}"</td></tr>
+ *   <tr><td>Put Blob</td><td>"For create or replace: {@code …/blobs/write}. To create new blob:
+ *       {@code …/blobs/add/action}"</td></tr>
  *   <tr><td>Delete Blob</td><td>{@code …/containers/blobs/delete} (data action)</td></tr>
  * </table>
  *

@@ -208,7 +208,8 @@ final class StorageErrors {
 
     /**
      * 400 OutOfRangeQueryParameterValue, e.g. {@code maxresults=0}; wording and detail elements from Storage captures
-     * of the same error on another parameter [JS-RECORDINGS, queue] — the blob limits are 1 and 5000 [list-blobs doc].
+     * of the same error on another parameter [JS-RECORDINGS, queue]. The Minimum/MaximumAllowed Storage names for
+     * {@code maxresults} are UNCONFIRMED; the lab names 1 and 5000, the documented page bounds.
      */
     static StorageError outOfRangeQueryParameterValue(String name, String value, long min, long max) {
         return new StorageError(400, "OutOfRangeQueryParameterValue",

@@ -141,8 +141,8 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
     }
 
     /**
-     * The real azure-storage-blob client, with one try only. Its credential acts as Entra does: it mints a token for the audience the SDK's scope names, and records
-     * each scope asked for in {@code scopes}.
+     * The real azure-storage-blob client, with one try only. Its credential acts as Entra does: it mints a token for
+     * the audience the SDK's scope names, and records each scope asked for in {@code scopes}.
      */
     BlobServiceClient client(String account, String principal, List<String> scopes, BlobAudience audience) {
         String objectId = objectId(principal);
