@@ -6,7 +6,11 @@ import io.aoailab.config.Secret;
 import io.aoailab.lab.apim.ApimGateway;
 import io.aoailab.lab.apim.PolicyFiles;
 import io.aoailab.lab.apim.policy.Policy;
+import io.aoailab.lab.search.SearchService;
+import io.aoailab.lab.storage.BlobService;
 import io.aoailab.lab.topology.ApimSpec;
+import io.aoailab.lab.topology.SearchSpec;
+import io.aoailab.lab.topology.StorageSpec;
 import io.aoailab.lab.entra.EntraAuthority;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.http.LabServer;
@@ -59,6 +63,8 @@ public final class Lab implements AutoCloseable {
     private final Clock clock;
     private LabServer authorityServer;
     private LabApim apim;
+    private final Map<String, LabEndpoint> storage = new LinkedHashMap<>();
+    private final Map<String, LabEndpoint> searches = new LinkedHashMap<>();
     private HttpClientFactory internalHttp;
     private Duration startupTime;
 
@@ -66,7 +72,8 @@ public final class Lab implements AutoCloseable {
      * The names the lab's certificate covers: the authority and a wildcard per Azure service domain, so the
      * certificate does not depend on the topology and is generated while the topology loads.
      */
-    static final List<String> SERVED_NAMES = List.of(AUTHORITY_HOST, "*.openai.azure.com", "*.azure-api.net");
+    static final List<String> SERVED_NAMES = List.of(AUTHORITY_HOST, "*.openai.azure.com", "*.azure-api.net",
+            "*.blob.core.windows.net", "*.search.windows.net");
 
     private Lab(Topology topology, LabCertificates certificates, Clock clock) {
         this.topology = topology;
@@ -110,6 +117,18 @@ public final class Lab implements AutoCloseable {
             OpenAiAccount service = new OpenAiAccount(topology, account, authority, access, faults, options.clock());
             LabServer server = serve(account.hostName(), port, service);
             accounts.put(account.name(), new LabAccount(account, server.hostUri(), server.loopbackUri(), service.keys()));
+        }
+        for (StorageSpec account : topology.storage()) {
+            port = port == 0 ? 0 : port + 1;
+            LabServer server = serve(account.blobHostName(), port,
+                    new BlobService(topology, account, authority, access, faults, options.clock()));
+            storage.put(account.name(), new LabEndpoint(server.hostUri(), server.loopbackUri()));
+        }
+        for (SearchSpec service : topology.search()) {
+            port = port == 0 ? 0 : port + 1;
+            SearchService search = new SearchService(topology, service, authority, access, faults, options.clock());
+            LabServer server = serve(service.hostName(), port, search);
+            searches.put(service.name(), new LabEndpoint(server.hostUri(), server.loopbackUri()));
         }
         if (topology.apimGateway().isPresent()) {
             ApimSpec spec = topology.apimGateway().get();
@@ -195,6 +214,16 @@ public final class Lab implements AutoCloseable {
         return log.entries();
     }
 
+    /** The blob endpoints of the topology's storage accounts, by account name. */
+    public Map<String, LabEndpoint> storageAccounts() {
+        return Map.copyOf(storage);
+    }
+
+    /** The endpoints of the topology's AI Search services, by service name. */
+    public Map<String, LabEndpoint> searchServices() {
+        return Map.copyOf(searches);
+    }
+
     /** The API Management gateway, if the topology has one. */
     public Optional<LabApim> apim() {
         return Optional.ofNullable(apim);
@@ -257,6 +286,10 @@ public final class Lab implements AutoCloseable {
         public Secret subscriptionKey() {
             return gateway.primaryKey(gateway.defaultSubscription());
         }
+    }
+
+    /** A lab host's Azure-shaped URL and its plain loopback URL. */
+    public record LabEndpoint(URI hostUri, URI loopbackUri) {
     }
 
     /** What a service principal signs in with; {@code clientSecret} prints redacted. */

@@ -1,6 +1,7 @@
 package io.aoailab.lab;
 
 import io.aoailab.config.Persona;
+import io.aoailab.lab.topology.SearchSpec;
 import io.aoailab.lab.topology.Topology;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,9 +35,12 @@ final class LabEnvFile {
         keys.put("APIM_GATEWAY_URL", lab.apim().map(a -> a.loopbackUri().toString()).orElse(""));
         keys.put("APIM_SUBSCRIPTION_KEY", lab.apim().map(a -> a.subscriptionKey().reveal()).orElse(""));
         keys.put("AI_FOUNDRY_PROJECT_ENDPOINT", "");
-        keys.put("STORAGE_BLOB_ENDPOINT", "");
-        keys.put("AI_SEARCH_ENDPOINT", "");
-        keys.put("AI_SEARCH_INDEX_NAME", "");
+        keys.put("STORAGE_BLOB_ENDPOINT", lab.storageAccounts().values().stream().findFirst()
+                .map(e -> e.loopbackUri().toString()).orElse(""));
+        keys.put("AI_SEARCH_ENDPOINT", lab.searchServices().values().stream().findFirst()
+                .map(e -> e.loopbackUri().toString()).orElse(""));
+        keys.put("AI_SEARCH_INDEX_NAME", topology.search().stream().flatMap(s -> s.indexes().stream())
+                .map(SearchSpec.Index::name).findFirst().orElse(""));
         keys.put("EXPECTED_REGION_1", "");
         keys.put("EXPECTED_REGION_2", "");
         keys.put("EXPECTED_POOL_WEIGHTS", "");

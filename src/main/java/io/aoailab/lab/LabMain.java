@@ -57,6 +57,10 @@ public final class LabMain {
         for (Lab.LabAccount account : lab.accounts()) {
             out.printf("  %-17s %s  (%s)%n", account.spec().name(), account.loopbackUri(), account.spec().region());
         }
+        lab.storageAccounts().forEach((name, endpoint) -> out.printf("  %-17s %s  (Blob storage)%n", name,
+                endpoint.loopbackUri()));
+        lab.searchServices().forEach((name, endpoint) -> out.printf("  %-17s %s  (AI Search)%n", name,
+                endpoint.loopbackUri()));
         lab.apim().ifPresent(apim -> out.printf("  APIM gateway      %s  (%s; key in the env file)%n", apim.loopbackUri(),
                 apim.spec().name()));
         out.printf("  admin API         %s  (GET admin/status, GET admin/apim, POST|DELETE admin/faults)%n",

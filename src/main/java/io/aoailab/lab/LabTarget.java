@@ -51,9 +51,15 @@ public final class LabTarget implements ConnectedTarget {
     @Override
     public DeploymentEndpoints endpoints() {
         List<URI> openai = lab.accounts().stream().map(Lab.LabAccount::hostUri).toList();
+        Optional<Lab.LabEndpoint> search = lab.searchServices().values().stream().findFirst();
         return new DeploymentEndpoints(openai, lab.apim().map(Lab.LabApim::hostUri),
-                lab.apim().map(Lab.LabApim::subscriptionKey), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                lab.apim().map(Lab.LabApim::subscriptionKey), Optional.empty(),
+                lab.storageAccounts().values().stream().findFirst().map(Lab.LabEndpoint::hostUri),
+                search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()));
+    }
+
+    private Optional<String> firstIndex() {
+        return lab.topology().search().stream().flatMap(s -> s.indexes().stream()).map(i -> i.name()).findFirst();
     }
 
     @Override

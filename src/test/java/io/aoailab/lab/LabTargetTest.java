@@ -110,6 +110,26 @@ class LabTargetTest {
     }
 
     @Test
+    void should_serve_the_byo_storage_and_search_to_the_real_clients_with_lab_tokens() {
+        var blobs = new com.azure.storage.blob.BlobServiceClientBuilder()
+                .endpoint(target.endpoints().storageBlob().orElseThrow().toString())
+                .credential(target.credentials().defaultCaller()).httpClient(target.http().azureHttpClient())
+                .buildClient();
+        var search = new com.azure.search.documents.SearchClientBuilder()
+                .endpoint(target.endpoints().aiSearch().orElseThrow().toString())
+                .indexName(target.endpoints().aiSearchIndex().orElseThrow())
+                .credential(target.credentials().defaultCaller()).httpClient(target.http().azureHttpClient())
+                .buildClient();
+
+        String policy = blobs.getBlobContainerClient("docs").getBlobClient("returns-policy.md").downloadContent()
+                .toString();
+        var hits = search.search("returned").stream().map(r -> r.getDocument(java.util.Map.class).get("id")).toList();
+
+        assertThat(policy).contains("within 30 days");
+        assertThat(hits).containsExactly("1");
+    }
+
+    @Test
     void should_name_a_persona_the_lab_does_not_have() {
         assertThatThrownBy(() -> target.credentials().persona(new Persona("ghost", Optional.empty(), Optional.empty(),
                 List.of()))).hasMessageStartingWith("PERSONAS declares 'ghost', but the lab topology has no principal");
