@@ -33,6 +33,18 @@ public final class AccessControl {
         return permitting(principalObjectId, resourceScope, dataAction).isPresent();
     }
 
+    /**
+     * Whether the principal may perform a control-plane {@code action} on {@code resourceScope}: some assignment at
+     * the scope or above carries a role whose Actions include it. The lab's data planes check these where Azure
+     * does (Storage's container operations, Search's index listing).
+     */
+    public boolean permitsAction(String principalObjectId, String resourceScope, String action) {
+        return assignments.stream()
+                .filter(a -> a.principalObjectId().equalsIgnoreCase(principalObjectId))
+                .filter(a -> covers(a.scope(), resourceScope))
+                .anyMatch(a -> a.role().grantsAction(action));
+    }
+
     public void assign(RoleAssignment assignment) {
         assignments.add(assignment);
     }

@@ -12,6 +12,8 @@ import java.util.Optional;
 public final class RoleCatalog {
     private static final String OPENAI = "Microsoft.CognitiveServices/accounts/OpenAI/";
     private static final String BLOBS = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/";
+    private static final String CONTAINERS = "Microsoft.Storage/storageAccounts/blobServices/containers/";
+    private static final String DELEGATION_KEY = "Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action";
 
     private static final List<RoleDefinition> BUILT_IN = List.of(
             new RoleDefinition("Cognitive Services OpenAI User", "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
@@ -43,20 +45,29 @@ public final class RoleCatalog {
                     List.of(OPENAI + "fine-tunes-deployments/write")),
             new RoleDefinition("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
                     List.of(BLOBS + "delete", BLOBS + "read", BLOBS + "move/action", BLOBS + "write",
-                            BLOBS + "add/action"), List.of()),
+                            BLOBS + "add/action"), List.of())
+                    .withActions(List.of(CONTAINERS + "delete", CONTAINERS + "read", CONTAINERS + "write",
+                            DELEGATION_KEY), List.of()),
             new RoleDefinition("Storage Blob Data Reader", "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
-                    List.of(BLOBS + "read"), List.of()),
+                    List.of(BLOBS + "read"), List.of()).withActions(List.of(CONTAINERS + "read", DELEGATION_KEY), List.of()),
             new RoleDefinition("Search Index Data Contributor", "8ebe5a00-799e-43f5-93ac-243d3dce84a7",
                     List.of("Microsoft.Search/searchServices/indexes/documents/*"), List.of()),
             new RoleDefinition("Search Index Data Reader", "1407120a-92aa-4202-b7e9-c0e197c71c8f",
                     List.of("Microsoft.Search/searchServices/indexes/documents/read"), List.of()),
             new RoleDefinition("Search Service Contributor", "7ca78c08-252a-4471-8644-bb5ff32d4ba0",
-                    List.of(), List.of()),
+                    List.of(), List.of()).withActions(List.of("Microsoft.Authorization/*/read",
+                            "Microsoft.Insights/alertRules/*", "Microsoft.Resources/deployments/*",
+                            "Microsoft.Resources/subscriptions/resourceGroups/read", "Microsoft.Search/searchServices/*",
+                            "Microsoft.Support/*"), List.of()),
             // well-known general roles (learn.microsoft.com/azure/role-based-access-control/built-in-roles):
             // control plane only, no data actions
-            new RoleDefinition("Owner", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", List.of(), List.of()),
-            new RoleDefinition("Contributor", "b24988ac-6180-42a0-ab88-20f7382dd24c", List.of(), List.of()),
-            new RoleDefinition("Reader", "acdd72a7-3385-48ef-bd42-f606fba81ae7", List.of(), List.of()));
+            new RoleDefinition("Owner", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", List.of(), List.of())
+                    .withActions(List.of("*"), List.of()),
+            new RoleDefinition("Contributor", "b24988ac-6180-42a0-ab88-20f7382dd24c", List.of(), List.of())
+                    .withActions(List.of("*"), List.of("Microsoft.Authorization/*/Delete",
+                            "Microsoft.Authorization/*/Write", "Microsoft.Authorization/elevateAccess/Action")),
+            new RoleDefinition("Reader", "acdd72a7-3385-48ef-bd42-f606fba81ae7", List.of(), List.of())
+                    .withActions(List.of("*/read"), List.of()));
 
     private RoleCatalog() {
     }

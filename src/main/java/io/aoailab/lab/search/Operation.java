@@ -12,7 +12,7 @@ package io.aoailab.lab.search;
  * Index Data Reader "doesn't support GET or LIST operations on an index", that "listing the indexes on a search service
  * is considered an administrative right", and builds a custom role that adds the <b>action</b>
  * {@code Microsoft.Search/searchServices/indexes/read} to let a reader list indexes. Search Service Contributor,
- * Owner, Contributor and Reader have it (see {@link ControlPlaneActions}).
+ * Owner, Contributor and Reader have it (their Actions in {@link io.aoailab.lab.rbac.RoleCatalog}).
  */
 enum Operation {
     LIST_INDEXES("GET", Permission.action(Operation.INDEXES_READ)),

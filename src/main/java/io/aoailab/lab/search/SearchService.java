@@ -47,7 +47,7 @@ import java.util.function.Predicate;
  * {@code Microsoft.Search/searchServices/indexes/documents/read} (search, lookup, count), {@code …/write} (upload, merge,
  * mergeOrUpload) and {@code …/delete} (delete), at {@link #indexScope(String)}; reading index definitions (list, get)
  * needs the control-plane action {@code Microsoft.Search/searchServices/indexes/read}, which no data-plane role has
- * ({@link Operation}, {@link ControlPlaneActions}). A missing role is <b>403</b> {@code Authorization failed.}
+ * ({@link Operation}, the role Actions of {@link io.aoailab.lab.rbac.RoleCatalog}). A missing role is <b>403</b> {@code Authorization failed.}
  *
  * <p><b>Order of checks</b>, each failing with Search's answer ({@link SearchErrors}): fault; route (404/405);
  * {@code api-version} (400); credentials (401/403); RBAC (403); index (404); request (400); serve. RBAC comes before the
@@ -326,7 +326,7 @@ public final class SearchService implements LabHandler {
         Operation.Permission permission = route.operation().permission();
         boolean permitted;
         if (!permission.dataAction()) {
-            permitted = ControlPlaneActions.permits(access, objectId, scope, permission.name());
+            permitted = access.permitsAction(objectId, scope, permission.name());
         } else if (route.operation() == Operation.INDEX_DOCUMENTS) {
             permitted = true;
             for (String action : IndexBatch.actionNames(body)) {
