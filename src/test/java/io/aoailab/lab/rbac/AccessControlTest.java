@@ -83,6 +83,22 @@ class AccessControlTest {
     }
 
     @Test
+    void should_check_control_plane_actions_apart_from_data_actions() {
+        String container = RG + "/providers/Microsoft.Storage/storageAccounts/st1/blobServices/default/containers/docs";
+        AccessControl contributor = with("Contributor", RG);
+
+        assertThat(contributor.permitsAction(OID, container, "Microsoft.Storage/storageAccounts/blobServices/containers/read"))
+                .isTrue();
+        assertThat(contributor.permits(OID, container,
+                "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read")).isFalse();
+        assertThat(contributor.permitsAction(OID, RG, "Microsoft.Authorization/roleAssignments/write")).isFalse();
+        assertThat(with("Reader", RG).permitsAction(OID, container,
+                "Microsoft.Storage/storageAccounts/blobServices/containers/write")).isFalse();
+        assertThat(with("Cognitive Services OpenAI User", RG).permitsAction(OID, container,
+                "Microsoft.Storage/storageAccounts/blobServices/containers/read")).isFalse();
+    }
+
+    @Test
     void should_find_roles_by_real_name_and_guid() {
         assertThat(RoleCatalog.find("53ca6127-db72-4b80-b1b0-d745d6d5456d")).map(RoleDefinition::name)
                 .contains("Azure AI User");
