@@ -130,6 +130,18 @@ class LabTargetTest {
     }
 
     @Test
+    void should_issue_tokens_for_a_storage_accounts_own_audience() {
+        var blobs = new com.azure.storage.blob.BlobServiceClientBuilder()
+                .endpoint(target.endpoints().storageBlob().orElseThrow().toString())
+                .audience(com.azure.storage.blob.models.BlobAudience.createBlobServiceAccountAudience("stlabbyo"))
+                .credential(target.credentials().defaultCaller()).httpClient(target.http().azureHttpClient())
+                .buildClient();
+
+        assertThat(blobs.getBlobContainerClient("docs").getBlobClient("shipping.md").downloadContent().toString())
+                .contains("express shipping");
+    }
+
+    @Test
     void should_name_a_persona_the_lab_does_not_have() {
         assertThatThrownBy(() -> target.credentials().persona(new Persona("ghost", Optional.empty(), Optional.empty(),
                 List.of()))).hasMessageStartingWith("PERSONAS declares 'ghost', but the lab topology has no principal");

@@ -21,10 +21,15 @@ final class Resources {
     private Resources() {
     }
 
+    // Storage also takes tokens for one account's own blob endpoint (azure-storage-blob's BlobAudience)
+    private static final java.util.regex.Pattern BLOB_ACCOUNT =
+            java.util.regex.Pattern.compile("https://[a-z0-9]{3,24}\\.blob\\.core\\.windows\\.net");
+
     /** The canonical identifier of {@code resource}, matched case-insensitively, with or without a trailing slash. */
     static Optional<String> find(String resource) {
         String wanted = withoutTrailingSlash(resource).toLowerCase(Locale.ROOT);
-        return SUPPORTED.stream().filter(wanted::equals).findFirst();
+        return SUPPORTED.stream().filter(wanted::equals).findFirst()
+                .or(() -> BLOB_ACCOUNT.matcher(wanted).matches() ? Optional.of(wanted) : Optional.empty());
     }
 
     /** The resource a client-credentials scope names, if the scope has the one shape those flows accept. */
