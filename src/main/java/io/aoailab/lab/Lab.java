@@ -90,9 +90,12 @@ public final class Lab implements AutoCloseable {
         long begin = System.nanoTime();
         CompletableFuture<LabCertificates> tls = CompletableFuture.supplyAsync(() -> LabCertificates.generate(SERVED_NAMES));
         Topology topology = TopologyLoader.load(options.topologyFile());
+        // the gateway's policy parses while the certificate is made and the other hosts start
+        CompletableFuture<Optional<Policy>> policy = CompletableFuture.supplyAsync(() -> topology.apimGateway()
+                .map(spec -> PolicyFiles.load(spec.api().policy(), options.topologyFile())));
         Lab lab = new Lab(topology, joined(tls), options.clock());
         try {
-            lab.startHosts(options);
+            lab.startHosts(options, policy);
         } catch (RuntimeException e) {
             lab.close();
             throw e;
@@ -109,7 +112,7 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private void startHosts(LabOptions options) {
+    private void startHosts(LabOptions options, CompletableFuture<Optional<Policy>> gatewayPolicy) {
         int port = options.firstPort();
         authorityServer = serve(AUTHORITY_HOST, port, authority);
         for (Topology.Account account : topology.accounts()) {
@@ -132,7 +135,7 @@ public final class Lab implements AutoCloseable {
         }
         if (topology.apimGateway().isPresent()) {
             ApimSpec spec = topology.apimGateway().get();
-            Policy policy = PolicyFiles.load(spec.api().policy(), options.topologyFile());
+            Policy policy = joined(gatewayPolicy).orElseThrow();
             // the gateway reaches the accounts the way the suite does: trusting the lab CA, host names pinned
             internalHttp = new HttpClientFactory(Duration.ofSeconds(300), NetworkPosture.jdkDefaults()
                     .with(List.of(certificates.caCertificate()), pinnedHosts()));
