@@ -106,9 +106,14 @@ public record ApimSpec(
             @JsonProperty(required = true) int failureCount,
             @JsonProperty(required = true) String interval,
             @JsonProperty(required = true) List<List<Integer>> statusCodeRanges,
-            boolean countConnectionFailures,
+            Boolean countConnectionFailures,
             @JsonProperty(required = true) String tripDuration,
-            boolean acceptRetryAfter) {
+            Boolean acceptRetryAfter) {
+
+        public CircuitBreakerRule {
+            countConnectionFailures = countConnectionFailures != null && countConnectionFailures;
+            acceptRetryAfter = acceptRetryAfter != null && acceptRetryAfter;
+        }
 
         /** {@code interval} as written: an ISO-8601 duration such as {@code PT1M}; checked when the topology loads. */
         public Duration intervalDuration() {

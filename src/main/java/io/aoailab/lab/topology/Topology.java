@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param apim the API Management gateway in front of the accounts, if the deployment has one
  * @param storage storage accounts (the BYO storage)
  * @param search AI Search services
+ * @param foundry the AI Foundry resource and its project, if the deployment has one
  */
 public record Topology(
         @JsonProperty(required = true) String subscriptionId,
@@ -30,7 +31,8 @@ public record Topology(
         List<Assignment> roleAssignments,
         ApimSpec apim,
         List<StorageSpec> storage,
-        List<SearchSpec> search) {
+        List<SearchSpec> search,
+        FoundrySpec foundry) {
 
     public Topology {
         principals = List.copyOf(principals);
@@ -38,6 +40,20 @@ public record Topology(
         roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
         storage = storage == null ? List.of() : List.copyOf(storage);
         search = search == null ? List.of() : List.copyOf(search);
+    }
+
+    public Optional<FoundrySpec> foundryResource() {
+        return Optional.ofNullable(foundry);
+    }
+
+    /** The ARM id of the Foundry (AIServices) account. */
+    public String foundryAccountScope(FoundrySpec spec) {
+        return resourceGroupScope() + "/providers/Microsoft.CognitiveServices/accounts/" + spec.account();
+    }
+
+    /** The ARM id of the Foundry project: a child of its account, so a role here does not reach the account. */
+    public String projectScope(FoundrySpec spec) {
+        return foundryAccountScope(spec) + "/projects/" + spec.project();
     }
 
     public Optional<StorageSpec> storageAccount(String name) {
@@ -108,15 +124,34 @@ public record Topology(
      * @param region the region's display name, as Azure sends it in {@code x-ms-region}
      * @param disableLocalAuth whether key auth is refused ({@code 403 AuthenticationTypeDisabled})
      * @param deployments the model deployments it serves
+     * @param identity the account's system-assigned managed identity (a ManagedIdentity principal), if enabled
+     * @param vectorStores vector stores for {@code file_search}
      */
     public record Account(
             @JsonProperty(required = true) String name,
             @JsonProperty(required = true) String region,
-            boolean disableLocalAuth,
-            @JsonProperty(required = true) List<Deployment> deployments) {
+            Boolean disableLocalAuth,
+            @JsonProperty(required = true) List<Deployment> deployments,
+            String identity,
+            List<VectorStoreSpec> vectorStores) {
 
         public Account {
+            disableLocalAuth = disableLocalAuth != null && disableLocalAuth;
             deployments = List.copyOf(deployments);
+            vectorStores = vectorStores == null ? List.of() : List.copyOf(vectorStores);
+        }
+
+        /** An account as the older topologies declare it: no identity, no vector stores. */
+        public Account(String name, String region, boolean disableLocalAuth, List<Deployment> deployments) {
+            this(name, region, Boolean.valueOf(disableLocalAuth), deployments, null, null);
+        }
+
+        public Optional<String> managedIdentity() {
+            return Optional.ofNullable(identity);
+        }
+
+        public Optional<VectorStoreSpec> vectorStore(String id) {
+            return vectorStores.stream().filter(v -> v.id().equals(id)).findFirst();
         }
 
         public Optional<Deployment> deployment(String name) {

@@ -108,6 +108,12 @@ public final class TopologyLoader {
         if (written.startsWith("account:")) {
             return topology.account(written.substring("account:".length())).map(topology::accountScope);
         }
+        if (written.equals("foundry")) {
+            return topology.foundryResource().map(topology::foundryAccountScope);
+        }
+        if (written.equals("project")) {
+            return topology.foundryResource().map(topology::projectScope);
+        }
         if (written.startsWith("storage:")) {
             return topology.storageAccount(written.substring("storage:".length())).map(topology::storageScope);
         }
@@ -118,6 +124,10 @@ public final class TopologyLoader {
         topology.accounts().forEach(a -> known.add(topology.accountScope(a)));
         topology.storage().forEach(a -> known.add(topology.storageScope(a)));
         topology.search().forEach(a -> known.add(topology.searchScope(a)));
+        topology.foundryResource().ifPresent(f -> {
+            known.add(topology.foundryAccountScope(f));
+            known.add(topology.projectScope(f));
+        });
         String trimmed = written.endsWith("/") ? written.substring(0, written.length() - 1) : written;
         return known.stream().filter(k -> k.equalsIgnoreCase(trimmed)).findFirst();
     }
@@ -144,6 +154,9 @@ public final class TopologyLoader {
         if (missing.matches()) {
             return "'" + missing.group(1) + "' is required";
         }
+        if (line.startsWith("Cannot map `null` into type")) {
+            return "a value is required here";
+        }
         return line.replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Z][A-Za-z$]*)`", "$1");
     }
 
@@ -166,6 +179,68 @@ public final class TopologyLoader {
             checkAssignments();
             topology.apimGateway().ifPresent(this::checkApim);
             checkDataServices();
+            checkAccountExtras();
+            topology.foundryResource().ifPresent(this::checkFoundry);
+        }
+
+        private void checkAccountExtras() {
+            for (int i = 0; i < topology.accounts().size(); i++) {
+                Account account = topology.accounts().get(i);
+                String at = "accounts[" + i + "]";
+                account.managedIdentity().ifPresent(identity -> {
+                    if (topology.principal(identity).filter(p -> p.type() == Topology.PrincipalType.ManagedIdentity)
+                            .isEmpty()) {
+                        fail(at + ".identity", "'" + identity + "' names no ManagedIdentity principal",
+                                "declare it under principals with type ManagedIdentity");
+                    }
+                });
+                for (int j = 0; j < account.vectorStores().size(); j++) {
+                    VectorStoreSpec store = account.vectorStores().get(j);
+                    String vat = at + ".vectorStores[" + j + "]";
+                    if (account.managedIdentity().isEmpty()) {
+                        fail(vat, "needs the account's managed identity to read its files and index",
+                                "give the account an identity");
+                    }
+                    Optional<StorageSpec> storage = topology.storageAccount(store.storage());
+                    if (storage.isEmpty() || storage.get().container(store.container()).isEmpty()) {
+                        fail(vat + ".container", "'" + store.storage() + "/" + store.container()
+                                + "' names no container of the topology's storage", "name a declared container");
+                    }
+                    Optional<SearchSpec> search = topology.searchService(store.search());
+                    if (search.isEmpty() || search.get().index(store.index()).isEmpty()) {
+                        fail(vat + ".index", "'" + store.search() + "/" + store.index()
+                                + "' names no index of the topology's search", "name a declared index");
+                    }
+                }
+            }
+        }
+
+        private void checkFoundry(FoundrySpec foundry) {
+            if (!NAME.matcher(foundry.account()).matches() || topology.account(foundry.account()).isPresent()) {
+                fail("foundry.account", "'" + foundry.account() + "' is not a free account name",
+                        "use 2-63 lower-case letters, digits and '-', different from the OpenAI accounts");
+            }
+            for (int i = 0; i < foundry.connections().size(); i++) {
+                FoundrySpec.Connection connection = foundry.connections().get(i);
+                String at = "foundry.connections[" + i + "]";
+                String expectedPrefix = switch (connection.type()) {
+                    case "AzureOpenAI" -> "account:";
+                    case "CognitiveSearch" -> "search:";
+                    case "AzureBlob" -> "storage:";
+                    default -> {
+                        fail(at + ".type", "'" + connection.type() + "' is not a connection type the lab serves",
+                                "use AzureOpenAI, CognitiveSearch or AzureBlob");
+                        yield "";
+                    }
+                };
+                if (!connection.target().startsWith(expectedPrefix) || scope(topology, connection.target()).isEmpty()) {
+                    fail(at + ".target", "'" + connection.target() + "' names no " + connection.type() + " resource",
+                            "write " + expectedPrefix + "<name> of a declared resource");
+                }
+                if (!List.of("AAD", "ApiKey").contains(connection.authType())) {
+                    fail(at + ".authType", "'" + connection.authType() + "' is not an auth type", "use AAD or ApiKey");
+                }
+            }
         }
 
         private void checkDataServices() {
@@ -389,6 +464,7 @@ public final class TopologyLoader {
                                             .collect(Collectors.joining())
                                     + topology.search().stream().map(a -> ", search:" + a.name())
                                             .collect(Collectors.joining())
+                                    + (topology.foundryResource().isPresent() ? ", foundry, project" : "")
                                     + ", or the full ARM id of one of them");
                 }
             }

@@ -330,7 +330,7 @@ class EntraAuthorityVerifyTest {
     void should_refuse_a_managed_identity_token_when_the_principal_is_a_service_principal() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> authority.issueManagedIdentityToken("suite-caller", COGNITIVE_SERVICES))
-                .withMessage("'suite-caller' is not a managed identity of the topology; managed identities: apim-gateway");
+                .withMessage("'suite-caller' is not a managed identity of the topology; managed identities: apim-gateway, aoai-eus-identity, aoai-eus2-identity");
     }
 
     @Test
@@ -359,7 +359,7 @@ class EntraAuthorityVerifyTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> authority.clientSecret(name))
                 .withMessage("'" + name + "' is not a service principal of the topology; service principals: "
-                        + "suite-caller, no-role, openai-user, contributor");
+                        + "suite-caller, no-role, openai-user, contributor, project-user");
     }
 
     @Test

@@ -209,7 +209,7 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
                     new Deployment(GPT_4O, GPT_4O_MODEL, 450_000, 2_700),
                     new Deployment(TINY, "gpt-4o-mini-2024-07-18", TINY_TOKENS_PER_MINUTE, TINY_REQUESTS_PER_MINUTE))));
             return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(),
-                    shipped.principals(), shipped.defaultCaller(), accounts, shipped.roleAssignments(), null, shipped.storage(), shipped.search());
+                    shipped.principals(), shipped.defaultCaller(), accounts, shipped.roleAssignments(), null, shipped.storage(), shipped.search(), shipped.foundry());
         }
 
         @Override

@@ -296,7 +296,7 @@ final class SearchLab implements BeforeAllCallback, AfterEachCallback {
             assignments.add(new Assignment(OTHER_READER, "Search Index Data Reader", "search:" + OTHER));
             assignments.add(new Assignment(RG_READER, "Search Index Data Reader", "resourceGroup"));
             return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(), principals,
-                    shipped.defaultCaller(), shipped.accounts(), assignments, null, shipped.storage(), search);
+                    shipped.defaultCaller(), shipped.accounts(), assignments, null, shipped.storage(), search, shipped.foundry());
         }
 
         private static void addPersona(List<Principal> principals, String name, int n) {

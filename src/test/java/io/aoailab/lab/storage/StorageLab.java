@@ -272,7 +272,7 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
                     new StorageSpec.Blob("q1.txt", "other account", null))))));
             storage.add(new StorageSpec(SMALL, List.of(new StorageSpec.Container(SMALL_CONTAINER, List.of()))));
             return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(), principals,
-                    shipped.defaultCaller(), shipped.accounts(), assignments, null, storage, shipped.search());
+                    shipped.defaultCaller(), shipped.accounts(), assignments, null, storage, shipped.search(), shipped.foundry());
         }
 
         private static Principal principal(String name, int n) {

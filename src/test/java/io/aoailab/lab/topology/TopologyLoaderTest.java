@@ -73,7 +73,7 @@ class TopologyLoaderTest {
                         "variant.yaml: accounts[0].deployments[0].tokensPerMinute (line "),
                 arguments("    deployments:\n", "    deploymnets: []\n    deployments:\n",
                         "variant.yaml: accounts[0].deploymnets (line "),
-                arguments("- name: aoai-eus2", "- name: aoai-eus",
+                arguments("  - name: aoai-eus2\n    region:", "  - name: aoai-eus\n    region:",
                         "variant.yaml: accounts[1].name: 'aoai-eus' is declared twice"),
                 arguments("subscriptionId: 2b0e4a7c-5d1f-4c3e-9a8b-6f2d1e0c9b7a", "subscriptionId: not-a-guid",
                         "variant.yaml: subscriptionId: 'not-a-guid' is not a GUID"),
