@@ -22,17 +22,37 @@ import java.util.UUID;
  */
 public final class LabExchange {
     private final HttpExchange exchange;
-    private final String requestId = UUID.randomUUID().toString();
+    private final String requestId;
     private final Map<String, List<String>> query;
     private final String path;
     private final RequestLog log;
-    private boolean answered;
+    private final java.util.concurrent.atomic.AtomicBoolean answered;
 
     LabExchange(HttpExchange exchange, RequestLog log) {
         this.exchange = exchange;
         this.log = log;
         this.query = parseQuery(exchange.getRequestURI().getRawQuery());
         this.path = foldedPath(exchange.getRequestURI());
+        this.answered = new java.util.concurrent.atomic.AtomicBoolean();
+        this.requestId = UUID.randomUUID().toString();
+    }
+
+    private LabExchange(LabExchange original, String path) {
+        this.exchange = original.exchange;
+        this.log = original.log;
+        this.query = original.query;
+        this.path = path;
+        this.answered = original.answered;
+        this.requestId = original.requestId;
+    }
+
+    /**
+     * The same request as seen under another path, for a host that serves a surface below a prefix (a Foundry
+     * project's {@code /api/projects/<p>/openai/v1/...} is the account's {@code /openai/v1/...}). Answering either
+     * answers the one request.
+     */
+    public LabExchange rerouted(String newPath) {
+        return new LabExchange(this, newPath);
     }
 
     // The JDK parses a request target "//openai/x" as authority "openai" and path "/x", so fold the raw target
@@ -154,12 +174,12 @@ public final class LabExchange {
     }
 
     boolean answered() {
-        return answered;
+        return answered.get();
     }
 
     // recorded before the answer leaves, so whoever reads the log after getting the answer finds the entry
     private void answered(int status) {
-        answered = true;
+        answered.set(true);
         if (log != null) {
             log.record(this, status);
         }
