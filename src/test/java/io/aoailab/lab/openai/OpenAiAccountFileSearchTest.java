@@ -237,6 +237,57 @@ class OpenAiAccountFileSearchTest {
     }
 
     @Test
+    void should_carry_the_request_id_and_a_numeric_code_in_the_400_as_on_your_data_does() {
+        // GIVEN
+        RoleAssignment storageRole = identityAssignment("Storage Blob Data Reader");
+        LAB.access().revoke(storageRole);
+        try {
+            // WHEN
+            Answer answer = LAB.post(EUS, CREATE, "{\"model\":\"gpt-4o\",\"input\":\"" + QUESTION + "\",\"tools\":"
+                    + "[{\"type\":\"file_search\",\"vector_store_ids\":[\"vs_lab_docs\"]}]}");
+
+            // THEN sample-app-aoai-chatGPT#624's envelope (see AzureErrors.groundingAccessDenied)
+            assertThat(answer.status()).isEqualTo(400);
+            JsonNode error = json(answer.body()).path("error");
+            assertThat(error.path("code").isInt()).isTrue();
+            assertThat(error.path("code").intValue()).isEqualTo(400);
+            assertThat(error.path("requestid").asText()).isNotBlank();
+            assertThat(error.path("message").asText()).startsWith(
+                    "Invalid file_search configuration detected for vector store 'vs_lab_docs'");
+        } finally {
+            LAB.access().assign(storageRole);
+        }
+    }
+
+    @Test
+    void should_refuse_max_num_results_above_50_with_400() {
+        // WHEN
+        Answer answer = LAB.post(EUS, CREATE, "{\"model\":\"gpt-4o\",\"input\":\"x\",\"tools\":"
+                + "[{\"type\":\"file_search\",\"vector_store_ids\":[\"vs_lab_docs\"],\"max_num_results\":51}]}");
+
+        // THEN
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(json(answer.body()).path("error").path("param").asText()).isEqualTo("tools[0].max_num_results");
+    }
+
+    @Test
+    void should_answer_without_a_citation_when_nothing_in_the_store_matches() {
+        // GIVEN
+        ResponsesClient client = LAB.client(EUS, "suite-caller");
+
+        // WHEN
+        ResponsesResponse response = client.createResponse(
+                new CreateResponsesRequest(CreateResponsesRequestModel.fromString(GPT_4O), "Zebras?")
+                        .setTools(List.of(new ResponsesFileSearchTool(List.of(VECTOR_STORE)))));
+
+        // THEN
+        assertThat(((ResponsesFileSearchCallItem) response.getOutput().get(0)).getQueries())
+                .containsExactly("zebras");
+        assertThat(content(response).getAnnotations()).isEmpty();
+        assertThat(content(response).getText()).endsWith("The vector store has nothing on that.");
+    }
+
+    @Test
     void should_still_serve_the_other_account_when_one_identity_loses_its_role() {
         // GIVEN roles are per identity: aoai-eus2 reaches search as aoai-eus2-identity
         RoleAssignment searchRole = identityAssignment("Search Index Data Reader");
