@@ -162,6 +162,50 @@ final class AzureErrors {
         };
     }
 
+    /**
+     * A {@code file_search} tool naming a vector store this account does not have. OpenAI's "… with id '…' not found."
+     * pattern (as {@link #responseNotFound}) with HTTP 404; UNCONFIRMED for Azure and for Responses word for word, as
+     * no capture of this exact case was found (searched: issues, pages).
+     */
+    static ErrorAnswer vectorStoreNotFound(String id, String param) {
+        return openAi(404, "Vector store with id '" + id + "' not found.", "invalid_request_error", param, null);
+    }
+
+    /**
+     * {@code file_search} could not reach the vector store's index or files because the account's managed identity
+     * lacks a data role there. HTTP <b>400</b>, not 401/403: Azure OpenAI answers a downstream authorization failure
+     * of its own identity as a bad configuration of the request, as On Your Data does — a capture reads
+     * {@code 400 {"error":{"requestid":"…","code":400,"message":"Invalid AzureCognitiveSearch configuration detected:
+     * Call to get ACS index failed. … Azure Search Error: 403, … {"error":{"code":"","message":"Authorization
+     * failed."}}"}}} (microsoft/sample-app-aoai-chatGPT#624, OBSERVED-3P). The envelope ({@code requestid}, numeric
+     * {@code code}) is that capture's; that file_search on Responses answers the same way, and this message, are
+     * UNCONFIRMED. The message names the identity's object id, the data action and the resource so an operator can
+     * grant the role; it carries no secret.
+     *
+     * @param downstream what the downstream service answered its caller, e.g. {@code Azure Search Error: 403, …}
+     */
+    static ErrorAnswer groundingAccessDenied(String requestId, String vectorStoreId, String identityObjectId,
+            String dataAction, String resource, String downstream) {
+        return onYourData(requestId, "Invalid file_search configuration detected for vector store '" + vectorStoreId
+                + "': the resource's managed identity `" + identityObjectId + "` lacks the required data action `"
+                + dataAction + "` on `" + resource + "`.\n" + downstream);
+    }
+
+    /**
+     * {@code file_search} on an account with no managed identity: nothing can reach the BYO storage and search.
+     * UNCONFIRMED: On Your Data's envelope (see {@link #groundingAccessDenied}); the wording is the lab's.
+     */
+    static ErrorAnswer noManagedIdentity(String requestId, String vectorStoreId) {
+        return onYourData(requestId, "Invalid file_search configuration detected for vector store '" + vectorStoreId
+                + "': the resource has no managed identity to reach its storage and search service.");
+    }
+
+    private static ErrorAnswer onYourData(String requestId, String message) {
+        ObjectNode body = LabJson.object();
+        body.putObject("error").put("requestid", requestId).put("code", 400).put("message", message);
+        return new ErrorAnswer(400, LabJson.bytes(body), Map.of());
+    }
+
     private static ErrorAnswer azure(int status, String code, String message) {
         ObjectNode body = LabJson.object();
         body.putObject("error").put("code", code).put("message", message);

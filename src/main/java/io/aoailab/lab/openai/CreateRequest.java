@@ -19,13 +19,15 @@ import java.util.List;
  * @param temperature echoed, default 1.0
  * @param topP echoed, default 1.0
  * @param parallelToolCalls echoed, default true
- * @param tools echoed as sent, default []; {@code file_search} is accepted and echoed, searching comes later
+ * @param tools echoed as sent, default []
  * @param toolChoice echoed, default "auto"
  * @param metadata echoed, default {}
  * @param user echoed, or null
  * @param truncation echoed, default "disabled"
  * @param text echoed, default {"format":{"type":"text"}}
  * @param reasoning echoed, or null
+ * @param fileSearch the {@code file_search} tool among {@code tools}, or null
+ * @param include what the caller asked to include, e.g. {@code file_search_call.results}; default none
  */
 record CreateRequest(
         String model,
@@ -44,10 +46,24 @@ record CreateRequest(
         String user,
         String truncation,
         JsonNode text,
-        JsonNode reasoning) {
+        JsonNode reasoning,
+        FileSearchTool fileSearch,
+        List<String> include) {
+
+    /**
+     * The include values that ask for a file_search_call's results: the name OpenAI documents, and the older
+     * {@code output[*].file_search_call.search_results} the Azure docs list (facts §1.2).
+     */
+    private static final List<String> FILE_SEARCH_RESULTS = List.of("file_search_call.results",
+            "output[*].file_search_call.search_results");
 
     CreateRequest {
         inputItems = List.copyOf(inputItems);
+        include = include == null ? List.of() : List.copyOf(include);
+    }
+
+    boolean includesFileSearchResults() {
+        return include.stream().anyMatch(FILE_SEARCH_RESULTS::contains);
     }
 
     /** Every text the input carries, in order: what counts as input tokens besides instructions and context. */

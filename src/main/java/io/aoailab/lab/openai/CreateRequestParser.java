@@ -50,7 +50,64 @@ final class CreateRequestParser {
                 bool(json, "stream", false), decimal(json, "temperature", 0, 2), decimal(json, "top_p", 0, 1),
                 bool(json, "parallel_tool_calls", true), array(json, "tools"), present(json, "tool_choice"),
                 metadata(json), string(json, "user"), string(json, "truncation"), object(json, "text"),
-                object(json, "reasoning"));
+                object(json, "reasoning"), fileSearch(array(json, "tools")), strings(json, "include"));
+    }
+
+    /**
+     * The first {@code file_search} tool, checked as OpenAI checks it: {@code vector_store_ids} an array of strings,
+     * {@code max_num_results} 1–50. Messages follow OpenAI's patterns; word for word they are UNCONFIRMED.
+     */
+    private static FileSearchTool fileSearch(JsonNode tools) throws InvalidRequestException {
+        if (tools == null) {
+            return null;
+        }
+        for (int i = 0; i < tools.size(); i++) {
+            JsonNode tool = tools.get(i);
+            if (!tool.isObject() || !"file_search".equals(tool.path("type").asText())) {
+                continue;
+            }
+            String at = "tools[" + i + "]";
+            JsonNode ids = ((ObjectNode) tool).get("vector_store_ids");
+            if (ids == null || ids.isNull()) {
+                throw invalid("Missing required parameter: '" + at + ".vector_store_ids'.", at + ".vector_store_ids",
+                        "missing_required_parameter");
+            }
+            if (!ids.isArray()) {
+                throw wrongType(at + ".vector_store_ids", "an array", ids);
+            }
+            List<String> vectorStoreIds = new ArrayList<>();
+            for (int j = 0; j < ids.size(); j++) {
+                if (!ids.get(j).isTextual()) {
+                    throw wrongType(at + ".vector_store_ids[" + j + "]", "a string", ids.get(j));
+                }
+                vectorStoreIds.add(ids.get(j).asText());
+            }
+            Integer max = integer((ObjectNode) tool, "max_num_results", at + ".max_num_results");
+            if (max != null && (max < 1 || max > FileSearchTool.MAX_RESULTS_LIMIT)) {
+                boolean above = max > FileSearchTool.MAX_RESULTS_LIMIT;
+                throw invalid("Invalid '" + at + ".max_num_results': integer " + (above ? "above maximum" : "below minimum")
+                        + " value. Expected a value " + (above ? "<= " + FileSearchTool.MAX_RESULTS_LIMIT : ">= 1")
+                        + ", but got " + max + " instead.", at + ".max_num_results",
+                        above ? "integer_above_max_value" : "integer_below_min_value");
+            }
+            return new FileSearchTool(vectorStoreIds, max);
+        }
+        return null;
+    }
+
+    private static List<String> strings(ObjectNode json, String name) throws InvalidRequestException {
+        JsonNode value = array(json, name);
+        List<String> strings = new ArrayList<>();
+        if (value == null) {
+            return strings;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isTextual()) {
+                throw wrongType(name + "[" + i + "]", "a string", value.get(i));
+            }
+            strings.add(value.get(i).asText());
+        }
+        return strings;
     }
 
     private static List<ObjectNode> input(ObjectNode json) throws InvalidRequestException {
@@ -156,12 +213,17 @@ final class CreateRequestParser {
     }
 
     private static Integer integer(ObjectNode json, String name) throws InvalidRequestException {
+        return integer(json, name, name);
+    }
+
+    /** @param at the parameter's path in the body, for the error */
+    private static Integer integer(ObjectNode json, String name, String at) throws InvalidRequestException {
         JsonNode value = present(json, name);
         if (value == null) {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw wrongType(name, "an integer", value);
+            throw wrongType(at, "an integer", value);
         }
         return value.intValue();
     }

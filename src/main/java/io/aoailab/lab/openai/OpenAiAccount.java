@@ -31,9 +31,14 @@ import java.util.Optional;
  *
  * <p><b>Order of checks</b>, each answering with Azure's body when it fails: faults; route (404); api-version (400);
  * authentication (401/403); RBAC (401 PermissionDenied); then, for create: body size (413) and JSON (400);
- * deployment (404); {@code previous_response_id} (400); rate limit (429); serve. The previous response is looked up
+ * deployment (404); {@code previous_response_id} (400); {@code file_search} (401/404/400, see {@link FileSearch});
+ * rate limit (429); serve. The previous response is looked up
  * before the rate limiter, not after, because its conversation counts towards the request's token cost. For
  * {@code input_items}, the paging query (400) is checked before the response is looked up (404).
+ *
+ * <p><b>file_search</b> runs only on an account built with a {@link Grounding}; without one the tool is echoed and
+ * not run, as before file_search was emulated. Its output is a {@code file_search_call} item, then the message,
+ * which quotes the top file and cites it ({@link GroundedReply}).
  *
  * <p>Thread-safe: the lab serves requests on many threads.
  */
@@ -54,6 +59,7 @@ public final class OpenAiAccount implements LabHandler {
     private final RateLimiter limiter;
     private final TokenCounter counter = new TokenCounter();
     private final ReplyGenerator generator;
+    private final FileSearch fileSearch;
 
     /**
      * @param topology the lab's topology, for the account's ARM scope
@@ -65,11 +71,26 @@ public final class OpenAiAccount implements LabHandler {
      */
     public OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access,
             FaultControl faults, Clock clock) {
-        this(topology, account, tokens, access, faults, clock, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STORED_RESPONSES);
+        this(topology, account, tokens, access, faults, clock, null, DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_MAX_STORED_RESPONSES);
     }
 
+    /**
+     * An account whose {@code file_search} tool searches its vector stores (topology {@code vectorStores}) through
+     * {@code grounding}, as the account's managed identity ({@link Account#managedIdentity()}), whose roles
+     * {@code access} decides.
+     *
+     * @param grounding the lab's search services and storage accounts, e.g. a {@link ServiceGrounding}
+     */
+    public OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access,
+            FaultControl faults, Clock clock, Grounding grounding) {
+        this(topology, account, tokens, access, faults, clock, Objects.requireNonNull(grounding, "grounding"),
+                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STORED_RESPONSES);
+    }
+
+    /** @param grounding null for an account whose file_search tool is echoed but not run */
     OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access, FaultControl faults,
-            Clock clock, long maxBodyBytes, int maxStoredResponses) {
+            Clock clock, Grounding grounding, long maxBodyBytes, int maxStoredResponses) {
         this.account = Objects.requireNonNull(account, "account");
         this.accountScope = topology.accountScope(account);
         this.keys = List.of(Secret.of(Ids.accountKey()), Secret.of(Ids.accountKey()));
@@ -81,6 +102,7 @@ public final class OpenAiAccount implements LabHandler {
         this.store = new ResponseStore(clock, maxStoredResponses);
         this.limiter = new RateLimiter(clock);
         this.generator = new ReplyGenerator(account.region());
+        this.fileSearch = grounding == null ? null : new FileSearch(topology, account, access, grounding);
     }
 
     /** The account's key1 and key2: 32 hex digits each, fresh for every lab run. */
@@ -111,13 +133,18 @@ public final class OpenAiAccount implements LabHandler {
             answer(exchange, badVersion.get());
             return;
         }
-        Optional<ErrorAnswer> refused = authorize(exchange, route.get());
+        Authentication authentication = authenticator.authenticate(exchange.header("Authorization"),
+                exchange.header("api-key"));
+        Optional<ErrorAnswer> refused = authorize(authentication, route.get());
         if (refused.isPresent()) {
             answer(exchange, refused.get());
             return;
         }
+        // a key is no principal: RBAC does not apply to it (§3.1), here or in file_search
+        Optional<String> caller = authentication instanceof Authentication.Principal principal
+                ? Optional.of(principal.caller().objectId()) : Optional.empty();
         switch (route.get().operation()) {
-            case CREATE -> create(exchange, route.get(), apiVersion.orElse(null));
+            case CREATE -> create(exchange, route.get(), apiVersion.orElse(null), caller);
             case GET -> retrieve(exchange, route.get().responseId());
             case DELETE -> delete(exchange, route.get().responseId());
             case LIST_INPUT_ITEMS -> listInputItems(exchange, route.get().responseId());
@@ -157,9 +184,7 @@ public final class OpenAiAccount implements LabHandler {
     }
 
     /** §3.1–§3.4: who is calling, and whether RBAC lets a principal do this at the account's scope. */
-    private Optional<ErrorAnswer> authorize(LabExchange exchange, Route route) {
-        Authentication authentication = authenticator.authenticate(exchange.header("Authorization"),
-                exchange.header("api-key"));
+    private Optional<ErrorAnswer> authorize(Authentication authentication, Route route) {
         if (authentication instanceof Authentication.Refused refused) {
             return Optional.of(refused.answer());
         }
@@ -173,7 +198,8 @@ public final class OpenAiAccount implements LabHandler {
         return Optional.empty();
     }
 
-    private void create(LabExchange exchange, Route route, String apiVersion) throws IOException {
+    private void create(LabExchange exchange, Route route, String apiVersion, Optional<String> caller)
+            throws IOException {
         CreateRequest request;
         try {
             request = CreateRequestParser.parse(exchange.body(maxBodyBytes));
@@ -199,10 +225,21 @@ public final class OpenAiAccount implements LabHandler {
                 return;
             }
         }
+        Retrieval retrieval = null;
+        if (request.fileSearch() != null && fileSearch != null) {
+            try {
+                retrieval = fileSearch.run(request.fileSearch(), caller, route.template(), request.lastUserText(),
+                        exchange.requestId());
+            } catch (FileSearchRefused e) {
+                answer(exchange, e.answer());
+                return;
+            }
+        }
         // OpenAI semantics: a chained request sees the earlier inputs and outputs, not the earlier instructions
         List<String> context = previous == null ? List.of() : previous.conversation();
         int inputTokens = counter.count(request.instructions()) + counter.count(context)
                 + counter.count(request.inputTexts());
+        // the limiter estimates from the request alone, as a gateway must before anything is retrieved (INFERRED)
         Decision decision = limiter.acquire(deployment, RateLimiter.cost(inputTokens, request.maxOutputTokens()));
         AnswerHeaders.rateLimits(exchange, deployment, decision);
         if (!decision.allowed()) {
@@ -210,23 +247,43 @@ public final class OpenAiAccount implements LabHandler {
                     decision.retryAfter()));
             return;
         }
-        serve(exchange, request, deployment, previous, context, inputTokens);
+        serve(exchange, request, deployment, previous, context, inputTokens, retrieval);
     }
 
+    /**
+     * Usage rule with file_search: the model reads every result's text (the top file's blob text, the others' index
+     * content), so each counts as input tokens on top of instructions, context and input — as OpenAI bills retrieved
+     * chunks as input (INFERRED). The queries and the citation markup are not counted.
+     *
+     * @param retrieval what file_search found, or null when it did not run
+     */
     private void serve(LabExchange exchange, CreateRequest request, Deployment deployment, StoredResponse previous,
-            List<String> context, int inputTokens) throws IOException {
+            List<String> context, int inputTokens, Retrieval retrieval) throws IOException {
         int turn = previous == null ? 1 : previous.turn() + 1;
-        String full = generator.reply(deployment.name(), deployment.model(), turn, request.lastUserText());
+        GroundedReply grounded = retrieval == null ? null
+                : GroundedReply.of(generator.header(deployment.name(), turn), retrieval);
+        String full = grounded != null ? grounded.text()
+                : generator.reply(deployment.name(), deployment.model(), turn, request.lastUserText());
         String text = request.maxOutputTokens() == null ? full : counter.truncate(full, request.maxOutputTokens());
         boolean incomplete = !text.equals(full);
         String status = incomplete ? "incomplete" : "completed";
         Instant createdAt = clock.instant();
         String id = Ids.response();
-        ObjectNode message = ResponseJson.message(Ids.message(), status, text);
-        ArrayNode output = LabJson.MAPPER.createArrayNode().add(message);
+        ArrayNode output = LabJson.MAPPER.createArrayNode();
+        ArrayNode annotations = LabJson.MAPPER.createArrayNode();
+        int retrievedTokens = 0;
+        if (retrieval != null) {
+            output.add(ResponseJson.fileSearchCall(retrieval, "completed", request.includesFileSearchResults()));
+            retrievedTokens = counter.count(retrieval.results().stream().map(Retrieval.Result::text).toList());
+            // a reply cut short by max_output_tokens loses the citation with the quote's end
+            if (grounded.citationIndex() >= 0 && grounded.citationIndex() <= text.length()) {
+                annotations.add(ResponseJson.fileCitation(grounded.citationIndex(), retrieval.results().get(0)));
+            }
+        }
+        output.add(ResponseJson.message(Ids.message(), status, text, annotations));
         ObjectNode response = ResponseJson.response(id, createdAt.getEpochSecond(), status,
                 incomplete ? "max_output_tokens" : null, request, deployment.model(), output,
-                ResponseJson.usage(inputTokens, counter.count(text)));
+                ResponseJson.usage(inputTokens + retrievedTokens, counter.count(text)));
         if (request.store()) {
             List<String> conversation = new ArrayList<>(context);
             conversation.addAll(request.inputTexts());
@@ -235,7 +292,7 @@ public final class OpenAiAccount implements LabHandler {
         }
         if (request.stream()) {
             try (SseStream sse = exchange.sse(200)) {
-                ResponseEvents.stream(sse, response, message, text);
+                ResponseEvents.stream(sse, response);
             }
         } else {
             exchange.json(200, response);

@@ -25,7 +25,12 @@ final class ReplyGenerator {
         String said = lastInput.isBlank() ? "You sent no text." : "You said: \"" + quote(lastInput) + "\"";
         // short on purpose: suites keep max_output_tokens low to keep live runs cheap, and a reply that
         // routinely overflowed it would make every lab response "incomplete"
-        return deployment + " in " + region + ", turn " + turn + ". " + said;
+        return header(deployment, turn) + " " + said;
+    }
+
+    /** Which deployment answered where, at which turn: the start of every reply, grounded or not. */
+    String header(String deployment, int turn) {
+        return deployment + " in " + region + ", turn " + turn + ".";
     }
 
     private static String quote(String input) {

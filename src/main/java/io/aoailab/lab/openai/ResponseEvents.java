@@ -1,5 +1,6 @@
 package io.aoailab.lab.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoailab.lab.http.LabJson;
 import io.aoailab.lab.http.SseStream;
@@ -14,6 +15,14 @@ import java.util.List;
  * response.output_text.done}, {@code response.content_part.done}, {@code response.output_item.done}, then
  * {@code response.completed} — or {@code response.incomplete} when cut short by {@code max_output_tokens}.
  *
+ * <p>Before the message, a {@code file_search_call} item streams as {@code response.output_item.added} (status
+ * in_progress), {@code response.file_search_call.in_progress}, {@code response.file_search_call.searching},
+ * {@code response.file_search_call.completed} (each with {@code item_id} and {@code output_index}), then
+ * {@code response.output_item.done} [PRIMARY: OpenAI streaming-events reference, facts §1.4]. beta.16 registers the
+ * first under the typo {@code response.file_search_call.in.progress} (§1.4), so it reads the real name as the base
+ * {@code ResponsesStreamEvent} with a null type; the real name is sent regardless. A message's annotations each
+ * follow its deltas as {@code response.output_text.annotation.added} ({@code annotation_index}, {@code annotation}).
+ *
  * <p>Every event carries {@code type} (equal to the SSE event name) and {@code sequence_number} counting from 0. No
  * event has a top-level {@code error} key (openai-java treats one as a failure, §1.4) and no {@code [DONE]} follows.
  * {@link SseStream} writes the {@code event:} line before the single {@code data:} line beta.16 requires (§0.4).
@@ -27,35 +36,65 @@ final class ResponseEvents {
     }
 
     /**
-     * @param response the final response object (status completed or incomplete, with usage)
-     * @param message the final assistant message inside it
-     * @param text the message's text
+     * @param response the final response object (status completed or incomplete, with usage), whose output is
+     *     {@code file_search_call} items and one assistant message
      */
-    static void stream(SseStream sse, ObjectNode response, ObjectNode message, String text) throws IOException {
-        new ResponseEvents(sse).write(response, message, text);
+    static void stream(SseStream sse, ObjectNode response) throws IOException {
+        new ResponseEvents(sse).write(response);
     }
 
-    private void write(ObjectNode response, ObjectNode message, String text) throws IOException {
+    private void write(ObjectNode response) throws IOException {
         ObjectNode inProgress = response.deepCopy();
         inProgress.put("status", "in_progress").putNull("incomplete_details");
         inProgress.putArray("output");
         inProgress.putNull("usage");
         send(event("response.created").set("response", inProgress));
         send(event("response.in_progress").set("response", inProgress));
-
-        String itemId = message.path("id").asText();
-        ObjectNode openItem = message.deepCopy().put("status", "in_progress");
-        openItem.putArray("content");
-        send(event("response.output_item.added").put("output_index", 0).set("item", openItem));
-        send(part("response.content_part.added", itemId).set("part", ResponseJson.outputText("")));
-        for (String delta : deltas(text)) {
-            send(part("response.output_text.delta", itemId).put("delta", delta));
+        int index = 0;
+        for (JsonNode item : response.path("output")) {
+            if ("file_search_call".equals(item.path("type").asText())) {
+                fileSearchCall((ObjectNode) item, index);
+            } else {
+                message((ObjectNode) item, index);
+            }
+            index++;
         }
-        send(part("response.output_text.done", itemId).put("text", text));
-        send(part("response.content_part.done", itemId).set("part", ResponseJson.outputText(text)));
-        send(event("response.output_item.done").put("output_index", 0).set("item", message));
         boolean incomplete = "incomplete".equals(response.path("status").asText());
         send(event(incomplete ? "response.incomplete" : "response.completed").set("response", response));
+    }
+
+    private void fileSearchCall(ObjectNode item, int index) throws IOException {
+        String itemId = item.path("id").asText();
+        ObjectNode openItem = item.deepCopy().put("status", "in_progress");
+        openItem.putArray("queries");
+        openItem.putNull("results");
+        send(event("response.output_item.added").put("output_index", index).set("item", openItem));
+        // real names; beta.16 expects "response.file_search_call.in.progress" for the first (an SDK typo, §1.4)
+        for (String phase : List.of("in_progress", "searching", "completed")) {
+            send(event("response.file_search_call." + phase).put("item_id", itemId).put("output_index", index));
+        }
+        send(event("response.output_item.done").put("output_index", index).set("item", item));
+    }
+
+    private void message(ObjectNode message, int index) throws IOException {
+        String itemId = message.path("id").asText();
+        JsonNode content = message.path("content").path(0);
+        String text = content.path("text").asText();
+        ObjectNode openItem = message.deepCopy().put("status", "in_progress");
+        openItem.putArray("content");
+        send(event("response.output_item.added").put("output_index", index).set("item", openItem));
+        send(part("response.content_part.added", itemId, index).set("part", ResponseJson.outputText("")));
+        for (String delta : deltas(text)) {
+            send(part("response.output_text.delta", itemId, index).put("delta", delta));
+        }
+        int annotationIndex = 0;
+        for (JsonNode annotation : content.path("annotations")) {
+            send(part("response.output_text.annotation.added", itemId, index)
+                    .put("annotation_index", annotationIndex++).set("annotation", annotation));
+        }
+        send(part("response.output_text.done", itemId, index).put("text", text));
+        send(part("response.content_part.done", itemId, index).set("part", content));
+        send(event("response.output_item.done").put("output_index", index).set("item", message));
     }
 
     /** Word by word, each word with the whitespace before it, so the deltas concatenate to exactly the text. */
@@ -67,9 +106,9 @@ final class ResponseEvents {
         return LabJson.object().put("type", type).put("sequence_number", sequence++);
     }
 
-    /** An event about the one content part of the one output item. */
-    private ObjectNode part(String type, String itemId) {
-        return event(type).put("item_id", itemId).put("output_index", 0).put("content_index", 0);
+    /** An event about the one content part of the output item at {@code index}. */
+    private ObjectNode part(String type, String itemId, int index) {
+        return event(type).put("item_id", itemId).put("output_index", index).put("content_index", 0);
     }
 
     private void send(ObjectNode event) throws IOException {

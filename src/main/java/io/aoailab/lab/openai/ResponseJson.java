@@ -29,6 +29,49 @@ final class ResponseJson {
         return part;
     }
 
+    /** The assistant's message whose one {@code output_text} part carries these annotations. */
+    static ObjectNode message(String id, String status, String text, ArrayNode annotations) {
+        ObjectNode message = message(id, status, text);
+        ((ObjectNode) message.path("content").get(0)).set("annotations", annotations);
+        return message;
+    }
+
+    /**
+     * A {@code file_citation} annotation: {@code type}, {@code index}, {@code file_id} (beta.16
+     * {@code ResponsesOutputTextAnnotationFileCitation}, VERIFIED-LOCAL by javap) and {@code filename}, which OpenAI's
+     * current reference adds (beta.16 skips it) [PRIMARY OpenAI API reference, via the SDK types that mirror it].
+     */
+    static ObjectNode fileCitation(int index, Retrieval.Result file) {
+        return LabJson.object().put("type", "file_citation").put("index", index).put("file_id", file.fileId())
+                .put("filename", file.filename());
+    }
+
+    /**
+     * A {@code file_search_call} output item: {@code id}, {@code type}, {@code status}, {@code queries},
+     * {@code results} (beta.16 {@code ResponsesFileSearchCallItem}, VERIFIED-LOCAL by javap). {@code results} is
+     * null unless the caller asked for it with {@code include} (OpenAI's {@code results?: null | Result[]}).
+     *
+     * @param status {@code completed}, or {@code in_progress} while streaming (then no queries yet)
+     */
+    static ObjectNode fileSearchCall(Retrieval retrieval, String status, boolean withResults) {
+        ObjectNode item = LabJson.object().put("id", retrieval.callId()).put("type", "file_search_call")
+                .put("status", status);
+        ArrayNode queries = item.putArray("queries");
+        if (!"in_progress".equals(status)) {
+            queries.add(retrieval.query());
+        }
+        if (!withResults || "in_progress".equals(status)) {
+            item.putNull("results");
+            return item;
+        }
+        ArrayNode results = item.putArray("results");
+        for (Retrieval.Result result : retrieval.results()) {
+            results.addObject().put("file_id", result.fileId()).put("filename", result.filename())
+                    .put("score", result.score()).put("text", result.text()).putObject("attributes");
+        }
+        return item;
+    }
+
     static ObjectNode usage(int inputTokens, int outputTokens) {
         ObjectNode usage = LabJson.object().put("input_tokens", inputTokens);
         usage.putObject("input_tokens_details").put("cached_tokens", 0);

@@ -137,6 +137,17 @@ public final class BlobService implements LabHandler {
         return store;
     }
 
+    /**
+     * The text of a blob (UTF-8), or empty when the container or blob does not exist. No authentication and no RBAC:
+     * for the lab's own services (the Responses {@code file_search} tool reads its vector store's files), which check
+     * their own identity's access with {@link AccessControl} at the container's scope
+     * ({@code <account scope>/blobServices/default/containers/<container>}) before calling this.
+     */
+    public Optional<String> readText(String container, String blob) {
+        Blob found = store.blob(container, blob).blob();
+        return found == null ? Optional.empty() : Optional.of(new String(found.content(), StandardCharsets.UTF_8));
+    }
+
     @Override
     public void handle(LabExchange exchange) throws IOException {
         Optional<String> version = exchange.header("x-ms-version").filter(v -> !v.isBlank());

@@ -233,11 +233,11 @@ class OpenAiAccountSdkTest {
 
         // WHEN
         ResponsesResponse response = client.createResponse(new CreateResponsesRequest(model(GPT_4O), "Search")
-                .setTools(List.of(new ResponsesFileSearchTool(List.of("vs_1")))));
+                .setTools(List.of(new ResponsesFileSearchTool(List.of("vs_lab_docs")))));
 
         // THEN
         assertThat(response.getTools()).singleElement().isInstanceOfSatisfying(ResponsesFileSearchTool.class,
-                tool -> assertThat(tool.getVectorStoreIds()).containsExactly("vs_1"));
+                tool -> assertThat(tool.getVectorStoreIds()).containsExactly("vs_lab_docs"));
     }
 
     @Test

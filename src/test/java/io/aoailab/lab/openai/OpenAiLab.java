@@ -13,6 +13,8 @@ import io.aoailab.access.NetworkPosture;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.http.LabServer;
 import io.aoailab.lab.rbac.AccessControl;
+import io.aoailab.lab.search.SearchService;
+import io.aoailab.lab.storage.BlobService;
 import io.aoailab.lab.tls.LabCertificates;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Account;
@@ -50,6 +52,10 @@ import reactor.core.publisher.Mono;
  *   <li>{@value #EUS} (East US) and {@value #EUS2} (East US 2): Entra only, as in the shipped topology.</li>
  *   <li>{@value #KEYS} (West US): key auth allowed; also has the deployment {@value #TINY} with tiny limits.</li>
  * </ul>
+ *
+ * <p>{@code file_search} is grounded on real {@link SearchService} and {@link BlobService} instances built from the
+ * shipped topology's search services and storage accounts (not served over HTTP: the account calls them in-process
+ * through its {@link Grounding} seam).
  */
 final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
     static final String EUS = "aoai-eus";
@@ -85,6 +91,15 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
 
     FaultControl faults() {
         return lab.faults;
+    }
+
+    /** The lab's RBAC engine: tests may grant and revoke, and must restore what they change. */
+    AccessControl access() {
+        return lab.access;
+    }
+
+    Topology topology() {
+        return lab.topology;
     }
 
     OpenAiAccount account(String name) {
@@ -186,12 +201,17 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
         }
 
         private void serve() {
+            List<SearchService> searches = topology.search().stream()
+                    .map(spec -> new SearchService(topology, spec, tokens, access, faults, clock)).toList();
+            List<BlobService> storage = topology.storage().stream()
+                    .map(spec -> new BlobService(topology, spec, tokens, access, faults, clock)).toList();
+            Grounding grounding = new ServiceGrounding(searches, storage);
             List<String> hosts = topology.accounts().stream().map(Account::hostName).toList();
             LabCertificates certificates = LabCertificates.generate(hosts);
             Map<String, InetAddress> pinned = new LinkedHashMap<>();
             for (Account account : topology.accounts()) {
                 OpenAiAccount served = new OpenAiAccount(topology, account, tokens, access, faults, clock,
-                        MAX_BODY_BYTES, MAX_STORED);
+                        grounding, MAX_BODY_BYTES, MAX_STORED);
                 accounts.put(account.name(), served);
                 servers.put(account.name(), LabServer.start(account.hostName(), 0, certificates.serverContext(),
                         executor, served));
