@@ -6,7 +6,11 @@ import io.aoailab.config.Secret;
 import io.aoailab.lab.apim.ApimGateway;
 import io.aoailab.lab.apim.PolicyFiles;
 import io.aoailab.lab.apim.policy.Policy;
+import io.aoailab.lab.foundry.FoundryProjectService;
+import io.aoailab.lab.openai.ProjectSurface;
+import io.aoailab.lab.openai.ServiceGrounding;
 import io.aoailab.lab.search.SearchService;
+import io.aoailab.lab.topology.FoundrySpec;
 import io.aoailab.lab.storage.BlobService;
 import io.aoailab.lab.topology.ApimSpec;
 import io.aoailab.lab.topology.SearchSpec;
@@ -65,6 +69,7 @@ public final class Lab implements AutoCloseable {
     private LabApim apim;
     private final Map<String, LabEndpoint> storage = new LinkedHashMap<>();
     private final Map<String, LabEndpoint> searches = new LinkedHashMap<>();
+    private LabEndpoint foundry;
     private HttpClientFactory internalHttp;
     private Duration startupTime;
 
@@ -73,7 +78,7 @@ public final class Lab implements AutoCloseable {
      * certificate does not depend on the topology and is generated while the topology loads.
      */
     static final List<String> SERVED_NAMES = List.of(AUTHORITY_HOST, "*.openai.azure.com", "*.azure-api.net",
-            "*.blob.core.windows.net", "*.search.windows.net");
+            "*.blob.core.windows.net", "*.search.windows.net", "*.services.ai.azure.com");
 
     private Lab(Topology topology, LabCertificates certificates, Clock clock) {
         this.topology = topology;
@@ -113,26 +118,31 @@ public final class Lab implements AutoCloseable {
     }
 
     private void startHosts(LabOptions options, CompletableFuture<Optional<Policy>> gatewayPolicy) {
-        int port = options.firstPort();
-        authorityServer = serve(AUTHORITY_HOST, port, authority);
-        for (Topology.Account account : topology.accounts()) {
-            port = port == 0 ? 0 : port + 1;
-            OpenAiAccount service = new OpenAiAccount(topology, account, authority, access, faults, options.clock());
-            LabServer server = serve(account.hostName(), port, service);
-            accounts.put(account.name(), new LabAccount(account, server.hostUri(), server.loopbackUri(), service.keys()));
-        }
+        PortPlan ports = new PortPlan(options.firstPort());
+        authorityServer = serve(AUTHORITY_HOST, ports.next(), authority);
+        // the data services first: the accounts' file_search reads them (as the accounts' own identities)
+        List<BlobService> blobServices = new ArrayList<>();
         for (StorageSpec account : topology.storage()) {
-            port = port == 0 ? 0 : port + 1;
-            LabServer server = serve(account.blobHostName(), port,
-                    new BlobService(topology, account, authority, access, faults, options.clock()));
+            BlobService blobs = new BlobService(topology, account, authority, access, faults, options.clock());
+            blobServices.add(blobs);
+            LabServer server = serve(account.blobHostName(), ports.next(), blobs);
             storage.put(account.name(), new LabEndpoint(server.hostUri(), server.loopbackUri()));
         }
+        List<SearchService> searchServices = new ArrayList<>();
         for (SearchSpec service : topology.search()) {
-            port = port == 0 ? 0 : port + 1;
             SearchService search = new SearchService(topology, service, authority, access, faults, options.clock());
-            LabServer server = serve(service.hostName(), port, search);
+            searchServices.add(search);
+            LabServer server = serve(service.hostName(), ports.next(), search);
             searches.put(service.name(), new LabEndpoint(server.hostUri(), server.loopbackUri()));
         }
+        ServiceGrounding grounding = new ServiceGrounding(searchServices, blobServices);
+        for (Topology.Account account : topology.accounts()) {
+            OpenAiAccount service = new OpenAiAccount(topology, account, authority, access, faults, options.clock(),
+                    grounding);
+            LabServer server = serve(account.hostName(), ports.next(), service);
+            accounts.put(account.name(), new LabAccount(account, server.hostUri(), server.loopbackUri(), service.keys()));
+        }
+        topology.foundryResource().ifPresent(spec -> startFoundry(spec, ports, grounding, options.clock()));
         if (topology.apimGateway().isPresent()) {
             ApimSpec spec = topology.apimGateway().get();
             Policy policy = joined(gatewayPolicy).orElseThrow();
@@ -142,9 +152,56 @@ public final class Lab implements AutoCloseable {
             ApimGateway gateway = new ApimGateway(spec, policy, authority, name -> accounts.get(name).hostUri(),
                     internalHttp.okHttp(), options.clock());
             faults.onReset(gateway::resetBreakers);
-            port = port == 0 ? 0 : port + 1;
-            LabServer server = serve(spec.hostName(), port, gateway);
+            LabServer server = serve(spec.hostName(), ports.next(), gateway);
             apim = new LabApim(spec, server.hostUri(), server.loopbackUri(), gateway);
+        }
+    }
+
+    /**
+     * The Foundry resource: its AIServices account on {@code <account>.openai.azure.com} (account-scoped roles), and
+     * the project endpoint on {@code <account>.services.ai.azure.com}: connections, and the project's own surface
+     * of the account's Responses API (project tokens, project-scoped roles).
+     */
+    private void startFoundry(FoundrySpec spec, PortPlan ports, ServiceGrounding grounding, Clock clock) {
+        Topology.Account account = new Topology.Account(spec.account(), spec.region(), false, spec.deployments());
+        OpenAiAccount accountSurface = new OpenAiAccount(topology, account, authority, access, faults, clock, grounding);
+        // not one of the suite's regional accounts: the Foundry resource's own, reached via the project
+        serve(account.hostName(), ports.next(), accountSurface);
+        String prefix = "/api/projects/" + spec.project();
+        OpenAiAccount projectSurface = OpenAiAccount.projectSurface(topology, account,
+                new ProjectSurface(prefix, topology.projectScope(spec)), authority, access, faults, clock, grounding);
+        FoundryProjectService project = new FoundryProjectService(topology, spec, authority, access,
+                this::targetUrl, this::targetKey, projectSurface, clock);
+        LabServer server = serve(spec.projectHostName(), ports.next(), project);
+        foundry = new LabEndpoint(server.hostUri().resolve(prefix), server.loopbackUri().resolve(prefix));
+    }
+
+    private URI targetUrl(String target) {
+        String name = target.substring(target.indexOf(':') + 1);
+        if (target.startsWith("account:")) {
+            return accounts.get(name).hostUri();
+        }
+        if (target.startsWith("search:")) {
+            return searches.get(name).hostUri();
+        }
+        return storage.get(name).hostUri();
+    }
+
+    private Optional<Secret> targetKey(String target) {
+        return target.startsWith("account:") ? Optional.ofNullable(accounts.get(target.substring("account:".length())))
+                .map(a -> a.keys().get(0)) : Optional.empty();
+    }
+
+    /** Ports in order from a first one, or all 0 (any free port). */
+    private static final class PortPlan {
+        private int next;
+
+        PortPlan(int first) {
+            this.next = first;
+        }
+
+        int next() {
+            return next == 0 ? 0 : next++;
         }
     }
 
@@ -225,6 +282,11 @@ public final class Lab implements AutoCloseable {
     /** The endpoints of the topology's AI Search services, by service name. */
     public Map<String, LabEndpoint> searchServices() {
         return Map.copyOf(searches);
+    }
+
+    /** The Foundry project endpoint, e.g. {@code https://aif-aoai-lab.services.ai.azure.com:41240/api/projects/p}. */
+    public Optional<LabEndpoint> foundryProject() {
+        return Optional.ofNullable(foundry);
     }
 
     /** The API Management gateway, if the topology has one. */

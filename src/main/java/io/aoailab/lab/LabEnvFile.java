@@ -34,7 +34,7 @@ final class LabEnvFile {
         keys.put("OPENAI_API_VERSION", "2025-03-01-preview");
         keys.put("APIM_GATEWAY_URL", lab.apim().map(a -> a.loopbackUri().toString()).orElse(""));
         keys.put("APIM_SUBSCRIPTION_KEY", lab.apim().map(a -> a.subscriptionKey().reveal()).orElse(""));
-        keys.put("AI_FOUNDRY_PROJECT_ENDPOINT", "");
+        keys.put("AI_FOUNDRY_PROJECT_ENDPOINT", lab.foundryProject().map(e -> e.loopbackUri().toString()).orElse(""));
         keys.put("STORAGE_BLOB_ENDPOINT", lab.storageAccounts().values().stream().findFirst()
                 .map(e -> e.loopbackUri().toString()).orElse(""));
         keys.put("AI_SEARCH_ENDPOINT", lab.searchServices().values().stream().findFirst()

@@ -61,6 +61,7 @@ public final class LabMain {
                 endpoint.loopbackUri()));
         lab.searchServices().forEach((name, endpoint) -> out.printf("  %-17s %s  (AI Search)%n", name,
                 endpoint.loopbackUri()));
+        lab.foundryProject().ifPresent(project -> out.printf("  Foundry project   %s%n", project.loopbackUri()));
         lab.apim().ifPresent(apim -> out.printf("  APIM gateway      %s  (%s; key in the env file)%n", apim.loopbackUri(),
                 apim.spec().name()));
         out.printf("  admin API         %s  (GET admin/status, GET admin/apim, POST|DELETE admin/faults)%n",

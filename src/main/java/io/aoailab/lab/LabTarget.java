@@ -53,7 +53,7 @@ public final class LabTarget implements ConnectedTarget {
         List<URI> openai = lab.accounts().stream().map(Lab.LabAccount::hostUri).toList();
         Optional<Lab.LabEndpoint> search = lab.searchServices().values().stream().findFirst();
         return new DeploymentEndpoints(openai, lab.apim().map(Lab.LabApim::hostUri),
-                lab.apim().map(Lab.LabApim::subscriptionKey), Optional.empty(),
+                lab.apim().map(Lab.LabApim::subscriptionKey), lab.foundryProject().map(Lab.LabEndpoint::hostUri),
                 lab.storageAccounts().values().stream().findFirst().map(Lab.LabEndpoint::hostUri),
                 search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()));
     }

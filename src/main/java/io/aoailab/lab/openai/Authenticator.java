@@ -22,19 +22,26 @@ final class Authenticator {
     private final List<Secret> keys;
     private final boolean keyAuthDisabled;
     private final TokenVerifier tokens;
+    private final String audience;
 
     Authenticator(List<Secret> keys, boolean keyAuthDisabled, TokenVerifier tokens) {
+        this(keys, keyAuthDisabled, tokens, AzureErrors.COGNITIVE_SERVICES_AUDIENCE);
+    }
+
+    /** @param audience the token audience this surface takes: the account's, or a Foundry project's */
+    Authenticator(List<Secret> keys, boolean keyAuthDisabled, TokenVerifier tokens, String audience) {
         this.keys = List.copyOf(keys);
         this.keyAuthDisabled = keyAuthDisabled;
         this.tokens = tokens;
+        this.audience = audience;
     }
 
     Authentication authenticate(Optional<String> authorization, Optional<String> apiKey) {
         if (authorization.isPresent() && isBearer(authorization.get())) {
-            TokenCheck check = tokens.verify(authorization.get(), AzureErrors.COGNITIVE_SERVICES_AUDIENCE);
+            TokenCheck check = tokens.verify(authorization.get(), audience);
             // §3.2: one fixed body whatever the reason; the reason stays in the lab's own diagnostics
             return check instanceof TokenCheck.Valid valid ? new Authentication.Principal(valid.caller())
-                    : new Authentication.Refused(AzureErrors.invalidToken());
+                    : new Authentication.Refused(AzureErrors.invalidToken(audience));
         }
         if (apiKey.isPresent()) {
             if (keyAuthDisabled) {
@@ -46,7 +53,7 @@ final class Authenticator {
         }
         // A non-Bearer Authorization scheme is a token Azure cannot read: the token body. No credential at all is a
         // "missing key" (§3.2 lists the key body for "bad or missing key").
-        return new Authentication.Refused(authorization.isPresent() ? AzureErrors.invalidToken()
+        return new Authentication.Refused(authorization.isPresent() ? AzureErrors.invalidToken(audience)
                 : AzureErrors.invalidKey());
     }
 

@@ -49,8 +49,13 @@ final class AzureErrors {
      * [OBSERVED-3P].
      */
     static ErrorAnswer invalidToken() {
+        return invalidToken(COGNITIVE_SERVICES_AUDIENCE);
+    }
+
+    /** The same body, naming the audience the surface takes (a Foundry project's is https://ai.azure.com, §3.1). */
+    static ErrorAnswer invalidToken(String audience) {
         return new ErrorAnswer(401, "{\"statusCode\": 401, \"message\": \"Unauthorized. Access token is missing, "
-                + "invalid, audience is incorrect (" + COGNITIVE_SERVICES_AUDIENCE + "), or have expired.\"}");
+                + "invalid, audience is incorrect (" + audience + "), or have expired.\"}");
     }
 
     /** §3.3: key auth on an account with {@code disableLocalAuth=true}; 403 is right here (§0.1) [OBSERVED-3P]. */
@@ -63,8 +68,13 @@ final class AzureErrors {
      * the data action and the route template [OBSERVED-3P, several independent captures].
      */
     static ErrorAnswer permissionDenied(String principal, String dataAction, String routeTemplate) {
+        return permissionDenied(principal, dataAction, routeTemplate, "");
+    }
+
+    /** §3.4: Foundry project routes append a pointer to the permissions page ({@code hint}). */
+    static ErrorAnswer permissionDenied(String principal, String dataAction, String routeTemplate, String hint) {
         return azure(401, "PermissionDenied", "The principal `" + principal + "` lacks the required data action `"
-                + dataAction + "` to perform `" + routeTemplate + "` operation.");
+                + dataAction + "` to perform `" + routeTemplate + "` operation." + hint);
     }
 
     /**

@@ -60,6 +60,7 @@ public final class OpenAiAccount implements LabHandler {
     private final TokenCounter counter = new TokenCounter();
     private final ReplyGenerator generator;
     private final FileSearch fileSearch;
+    private final ProjectSurface project;
 
     /**
      * @param topology the lab's topology, for the account's ARM scope
@@ -88,13 +89,31 @@ public final class OpenAiAccount implements LabHandler {
                 DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STORED_RESPONSES);
     }
 
+    /**
+     * A Foundry project's surface of its parent AIServices account ({@link ProjectSurface}): the account's
+     * deployments and Responses API below the project path, for project tokens and project-scoped roles.
+     */
+    public static OpenAiAccount projectSurface(Topology topology, Account account, ProjectSurface project,
+            TokenVerifier tokens, AccessControl access, FaultControl faults, Clock clock, Grounding grounding) {
+        return new OpenAiAccount(topology, account, tokens, access, faults, clock, grounding, DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_MAX_STORED_RESPONSES, project);
+    }
+
     /** @param grounding null for an account whose file_search tool is echoed but not run */
     OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access, FaultControl faults,
             Clock clock, Grounding grounding, long maxBodyBytes, int maxStoredResponses) {
+        this(topology, account, tokens, access, faults, clock, grounding, maxBodyBytes, maxStoredResponses, null);
+    }
+
+    private OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access,
+            FaultControl faults, Clock clock, Grounding grounding, long maxBodyBytes, int maxStoredResponses,
+            ProjectSurface project) {
         this.account = Objects.requireNonNull(account, "account");
-        this.accountScope = topology.accountScope(account);
+        this.project = project;
+        this.accountScope = project == null ? topology.accountScope(account) : project.scope();
         this.keys = List.of(Secret.of(Ids.accountKey()), Secret.of(Ids.accountKey()));
-        this.authenticator = new Authenticator(keys, account.disableLocalAuth(), tokens);
+        this.authenticator = project == null ? new Authenticator(keys, account.disableLocalAuth(), tokens)
+                : new Authenticator(keys, account.disableLocalAuth(), tokens, ProjectSurface.AUDIENCE);
         this.access = access;
         this.faults = faults;
         this.clock = clock;
@@ -115,7 +134,16 @@ public final class OpenAiAccount implements LabHandler {
     }
 
     @Override
-    public void handle(LabExchange exchange) throws IOException {
+    public void handle(LabExchange original) throws IOException {
+        LabExchange exchange = original;
+        if (project != null) {
+            if (!original.path().startsWith(project.pathPrefix() + "/")) {
+                AnswerHeaders.common(original, account.region());
+                answer(original, AzureErrors.resourceNotFound());
+                return;
+            }
+            exchange = original.rerouted(original.path().substring(project.pathPrefix().length()));
+        }
         AnswerHeaders.common(exchange, account.region());
         Optional<Route> route = Route.match(exchange.method(), exchange.path());
         // an empty api-version= is no api-version
@@ -190,9 +218,12 @@ public final class OpenAiAccount implements LabHandler {
         }
         if (authentication instanceof Authentication.Principal principal) {
             String objectId = principal.caller().objectId();
-            String dataAction = route.operation().dataAction();
+            String dataAction = project == null ? route.operation().dataAction()
+                    : project.dataAction(route.operation().dataAction());
             if (!access.permits(objectId, accountScope, dataAction)) {
-                return Optional.of(AzureErrors.permissionDenied(objectId, dataAction, route.template()));
+                return Optional.of(project == null ? AzureErrors.permissionDenied(objectId, dataAction, route.template())
+                        : AzureErrors.permissionDenied(objectId, dataAction, project.template(route.template()),
+                                ProjectSurface.PERMISSIONS_HINT));
             }
         }
         return Optional.empty();
