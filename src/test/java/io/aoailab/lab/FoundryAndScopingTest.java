@@ -1,0 +1,154 @@
+package io.aoailab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.ai.openai.responses.ResponsesClientBuilder;
+import com.azure.ai.openai.responses.models.CreateResponsesRequest;
+import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
+import com.azure.ai.openai.responses.models.ResponsesFileSearchTool;
+import com.azure.ai.openai.responses.models.ResponsesAssistantMessage;
+import com.azure.ai.openai.responses.models.ResponsesOutputContentText;
+import com.azure.ai.projects.AIProjectClientBuilder;
+import com.azure.ai.projects.models.Connection;
+import com.azure.ai.projects.models.ConnectionType;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.exception.HttpResponseException;
+import com.azure.search.documents.SearchClientBuilder;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobStorageException;
+import io.aoailab.config.ConfigSources;
+import io.aoailab.config.Persona;
+import io.aoailab.config.SuiteConfigResolver;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Foundry project and RBAC scoping as the real SDK clients meet them, with tokens from the lab's Entra:
+ * a role on the project does not reach the accounts; the minimum set of roles is enough; Contributor grants no data.
+ */
+class FoundryAndScopingTest {
+    private static LabTarget target;
+
+    @BeforeAll
+    static void start() {
+        target = LabTarget.start(new SuiteConfigResolver(ConfigSources.of(Map.of(), Map.of(), Map.of())).resolve());
+    }
+
+    @AfterAll
+    static void stop() {
+        target.close();
+    }
+
+    private static TokenCredential persona(String name) {
+        return target.credentials().persona(new Persona(name, Optional.empty(), Optional.empty(), List.of()));
+    }
+
+    private static CreateResponsesRequest hello() {
+        return new CreateResponsesRequest(CreateResponsesRequestModel.fromString("gpt-4o"), "Hello").setMaxOutputTokens(64);
+    }
+
+    private static void callDirect(TokenCredential who) {
+        new ResponsesClientBuilder().endpoint(target.endpoints().openai().get(0).toString()).credential(who)
+                .httpClient(target.http().azureHttpClient()).buildClient().createResponse(hello());
+    }
+
+    private static int callProject(TokenCredential who) throws Exception {
+        String token = who.getTokenSync(new TokenRequestContext().addScopes("https://ai.azure.com/.default")).getToken();
+        Request request = new Request.Builder()
+                .url(target.endpoints().foundryProject().orElseThrow() + "/openai/v1/responses")
+                .header("Authorization", "Bearer " + token)
+                .post(RequestBody.create("{\"model\":\"gpt-4o\",\"input\":\"hi\"}", MediaType.get("application/json")))
+                .build();
+        try (Response response = target.http().okHttp().newCall(request).execute()) {
+            return response.code();
+        }
+    }
+
+    private static void readBlob(TokenCredential who) {
+        new BlobServiceClientBuilder().endpoint(target.endpoints().storageBlob().orElseThrow().toString())
+                .credential(who).httpClient(target.http().azureHttpClient()).buildClient()
+                .getBlobContainerClient("docs").getBlobClient("returns-policy.md").downloadContent();
+    }
+
+    private static void search(TokenCredential who) {
+        new SearchClientBuilder().endpoint(target.endpoints().aiSearch().orElseThrow().toString())
+                .indexName(target.endpoints().aiSearchIndex().orElseThrow()).credential(who)
+                .httpClient(target.http().azureHttpClient()).buildClient().getDocumentCount();
+    }
+
+    @Test
+    void should_list_the_projects_connections_with_the_real_projects_client() {
+        var connections = new AIProjectClientBuilder().endpoint(target.endpoints().foundryProject().orElseThrow().toString())
+                .credential(target.credentials().defaultCaller()).httpClient(target.http().azureHttpClient())
+                .buildConnectionsClient();
+
+        List<String> names = connections.listConnections().stream().map(Connection::getName).toList();
+        Connection openai = connections.getDefaultConnection(ConnectionType.AZURE_OPEN_AI, false);
+
+        assertThat(names).containsExactlyInAnyOrder("aoai-eus", "aoai-eus2", "search", "storage");
+        assertThat(openai.getName()).isEqualTo("aoai-eus");
+        assertThat(openai.getTarget()).startsWith(target.endpoints().openai().get(0).toString());
+    }
+
+    @Test
+    void should_ground_file_search_on_the_byo_storage_and_search() {
+        var response = new ResponsesClientBuilder().endpoint(target.endpoints().openai().get(1).toString())
+                .credential(target.credentials().defaultCaller()).httpClient(target.http().azureHttpClient())
+                .buildClient().createResponse(new CreateResponsesRequest(CreateResponsesRequestModel.fromString("gpt-4o"),
+                        "How long do I have to return an item?")
+                        .setTools(List.of(new ResponsesFileSearchTool(List.of("vs_lab_docs")))).setMaxOutputTokens(100));
+
+        String text = response.getOutput().stream().filter(ResponsesAssistantMessage.class::isInstance)
+                .map(ResponsesAssistantMessage.class::cast).flatMap(m -> m.getContent().stream())
+                .filter(ResponsesOutputContentText.class::isInstance).map(c -> ((ResponsesOutputContentText) c).getText())
+                .findFirst().orElseThrow();
+        assertThat(text).contains("30 days").contains("returns-policy.md");
+    }
+
+    @Test
+    void should_let_the_minimum_set_of_roles_through_every_service() throws Exception {
+        TokenCredential caller = target.credentials().defaultCaller();
+
+        callDirect(caller);
+        readBlob(caller);
+        search(caller);
+        assertThat(callProject(caller)).isEqualTo(200);
+    }
+
+    @Test
+    void should_not_reach_the_accounts_with_a_role_on_the_project_alone() throws Exception {
+        TokenCredential projectUser = persona("project-user");
+
+        assertThat(callProject(projectUser)).isEqualTo(200);
+        assertThatThrownBy(() -> callDirect(projectUser)).isInstanceOf(ClientAuthenticationException.class)
+                .hasMessageContaining("PermissionDenied");
+        assertThatThrownBy(() -> readBlob(projectUser)).isInstanceOfSatisfying(BlobStorageException.class,
+                e -> assertThat(e.getErrorCode().toString()).isEqualTo("AuthorizationPermissionMismatch"));
+        assertThatThrownBy(() -> search(projectUser)).isInstanceOfSatisfying(HttpResponseException.class,
+                e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void should_grant_no_data_actions_to_contributor() throws Exception {
+        TokenCredential contributor = persona("contributor");
+
+        assertThatThrownBy(() -> callDirect(contributor)).isInstanceOf(ClientAuthenticationException.class)
+                .hasMessageContaining("PermissionDenied");
+        assertThat(callProject(contributor)).isEqualTo(401);
+        assertThatThrownBy(() -> readBlob(contributor)).isInstanceOfSatisfying(BlobStorageException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(403));
+        assertThatThrownBy(() -> search(contributor)).isInstanceOfSatisfying(HttpResponseException.class,
+                e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(403));
+    }
+}
