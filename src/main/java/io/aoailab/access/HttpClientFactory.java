@@ -53,6 +53,16 @@ public final class HttpClientFactory implements AutoCloseable {
         if (!posture.pinnedHosts().isEmpty()) {
             builder.dns(pinning(posture));
         }
+        if (!posture.defaultPortOverrides().isEmpty()) {
+            builder.addInterceptor(chain -> {
+                okhttp3.HttpUrl url = chain.request().url();
+                Integer port = posture.defaultPortOverrides().get(url.host());
+                boolean defaultPort = url.port() == okhttp3.HttpUrl.defaultPort(url.scheme());
+                return chain.proceed(port != null && defaultPort
+                        ? chain.request().newBuilder().url(url.newBuilder().port(port).build()).build()
+                        : chain.request());
+            });
+        }
         this.okHttp = builder.build();
     }
 

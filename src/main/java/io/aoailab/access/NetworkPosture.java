@@ -14,16 +14,31 @@ import java.util.Map;
  *
  * @param extraTrustedCas CA certificates trusted in addition to the JDK's
  * @param pinnedHosts host names resolved to a fixed address instead of asking DNS
+ * @param defaultPortOverrides for a host called on the scheme's default port (443), the port to use instead: how a
+ *                             lab host answers a URL an SDK builds without a port
  */
-public record NetworkPosture(List<X509Certificate> extraTrustedCas, Map<String, InetAddress> pinnedHosts) {
+public record NetworkPosture(List<X509Certificate> extraTrustedCas, Map<String, InetAddress> pinnedHosts,
+        Map<String, Integer> defaultPortOverrides) {
 
     public NetworkPosture {
         extraTrustedCas = List.copyOf(extraTrustedCas);
         pinnedHosts = Map.copyOf(pinnedHosts);
+        defaultPortOverrides = Map.copyOf(defaultPortOverrides);
+    }
+
+    public NetworkPosture(List<X509Certificate> extraTrustedCas, Map<String, InetAddress> pinnedHosts) {
+        this(extraTrustedCas, pinnedHosts, Map.of());
     }
 
     public static NetworkPosture jdkDefaults() {
         return new NetworkPosture(List.of(), Map.of());
+    }
+
+    /** This posture, with default-port calls to these hosts sent to the given ports. */
+    public NetworkPosture withDefaultPortOverrides(Map<String, Integer> overrides) {
+        Map<String, Integer> ports = new java.util.HashMap<>(defaultPortOverrides);
+        ports.putAll(overrides);
+        return new NetworkPosture(extraTrustedCas, pinnedHosts, ports);
     }
 
     /** This posture plus more trusted CAs and pinned hosts. */
@@ -32,6 +47,6 @@ public record NetworkPosture(List<X509Certificate> extraTrustedCas, Map<String, 
         cas.addAll(moreCas);
         Map<String, InetAddress> hosts = new java.util.HashMap<>(pinnedHosts);
         hosts.putAll(moreHosts);
-        return new NetworkPosture(cas, hosts);
+        return new NetworkPosture(cas, hosts, defaultPortOverrides);
     }
 }

@@ -74,11 +74,20 @@ public final class Lab implements AutoCloseable {
     private Duration startupTime;
 
     /**
+     * azure-ai-projects 1.0.0-beta.2 gets the bearer token it hands to openai-java by sending a dummy request to
+     * {@code https://www.example.com} through its own pipeline and reading the Authorization header back
+     * ({@code AIProjectClientBuilder.getBearerTokenSupplier}, read from the jar). The lab answers that host on
+     * loopback, so the SDK's probe never leaves the machine.
+     */
+    static final String TOKEN_PROBE_HOST = "www.example.com";
+
+    /**
      * The names the lab's certificate covers: the authority and a wildcard per Azure service domain, so the
      * certificate does not depend on the topology and is generated while the topology loads.
      */
     static final List<String> SERVED_NAMES = List.of(AUTHORITY_HOST, "*.openai.azure.com", "*.azure-api.net",
-            "*.blob.core.windows.net", "*.search.windows.net", "*.services.ai.azure.com");
+            "*.blob.core.windows.net", "*.search.windows.net", "*.services.ai.azure.com", TOKEN_PROBE_HOST);
+
 
     private Lab(Topology topology, LabCertificates certificates, Clock clock) {
         this.topology = topology;
@@ -173,18 +182,16 @@ public final class Lab implements AutoCloseable {
         FoundryProjectService project = new FoundryProjectService(topology, spec, authority, access,
                 this::targetUrl, this::targetKey, projectSurface, clock);
         LabServer server = serve(spec.projectHostName(), ports.next(), project);
+        serve(TOKEN_PROBE_HOST, ports.next(), exchange -> exchange.respond(200, "text/plain", new byte[0]));
         foundry = new LabEndpoint(server.hostUri().resolve(prefix), server.loopbackUri().resolve(prefix));
     }
 
+    // portless, as Azure's targets are; lab clients reach the port through defaultPortOverrides()
     private URI targetUrl(String target) {
         String name = target.substring(target.indexOf(':') + 1);
-        if (target.startsWith("account:")) {
-            return accounts.get(name).hostUri();
-        }
-        if (target.startsWith("search:")) {
-            return searches.get(name).hostUri();
-        }
-        return storage.get(name).hostUri();
+        URI withPort = target.startsWith("account:") ? accounts.get(name).hostUri()
+                : target.startsWith("search:") ? searches.get(name).hostUri() : storage.get(name).hostUri();
+        return URI.create("https://" + withPort.getHost() + "/");
     }
 
     private Optional<Secret> targetKey(String target) {
@@ -236,6 +243,18 @@ public final class Lab implements AutoCloseable {
         Map<String, InetAddress> pinned = new LinkedHashMap<>();
         servers.forEach(s -> pinned.put(s.hostName(), InetAddress.getLoopbackAddress()));
         return pinned;
+    }
+
+    /**
+     * Every lab host with the port that answers it, for URLs without a port: SDKs that build their own URLs (the
+     * projects SDK's token probe, {@link #TOKEN_PROBE_HOST}) and connection targets, which are portless as in Azure
+     * because openai-java 2.3.0 only treats a base URL ending in {@code .openai.azure.com} as Azure (its
+     * {@code Utils.isAzureEndpoint} compares the URL's end, so a port makes it non-Azure; read from the jar).
+     */
+    public Map<String, Integer> defaultPortOverrides() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        servers.forEach(s -> ports.put(s.hostName(), s.port()));
+        return ports;
     }
 
     /** The authority host as azure-identity takes it, e.g. {@code https://login.microsoftonline.com:41234/}. */

@@ -29,7 +29,8 @@ public final class LabTarget implements ConnectedTarget {
         this.lab = lab;
         List<X509Certificate> trusted = new ArrayList<>(List.of(lab.caCertificate()));
         config.extraCaCertFile().map(PemCertificates::read).ifPresent(trusted::addAll);
-        this.http = new HttpClientFactory(config.httpTimeout(), NetworkPosture.jdkDefaults().with(trusted, lab.pinnedHosts()));
+        this.http = new HttpClientFactory(config.httpTimeout(), NetworkPosture.jdkDefaults().with(trusted, lab.pinnedHosts())
+                .withDefaultPortOverrides(lab.defaultPortOverrides()));
         this.credentials = new LabCredentialSource(lab, http);
     }
 

@@ -98,7 +98,29 @@ class FoundryAndScopingTest {
 
         assertThat(names).containsExactlyInAnyOrder("aoai-eus", "aoai-eus2", "search", "storage");
         assertThat(openai.getName()).isEqualTo("aoai-eus");
-        assertThat(openai.getTarget()).startsWith(target.endpoints().openai().get(0).toString());
+        // portless, as in Azure: openai-java 2.3.0 only treats a base URL ending in .openai.azure.com as Azure
+        assertThat(openai.getTarget()).isEqualTo("https://aoai-eus.openai.azure.com/");
+    }
+
+    @Test
+    void should_answer_the_openai_client_the_projects_inference_client_builds_from_a_connection() {
+        // GIVEN openai-java 2.3.0's own OkHttp client, which only the test JVM's hooks can point at the lab
+        try (LabJvmHooks hooks = LabJvmHooks.install(target.lab())) {
+            var openai = new AIProjectClientBuilder().endpoint(target.endpoints().foundryProject().orElseThrow().toString())
+                    .credential(target.credentials().defaultCaller()).httpClient(target.http().azureHttpClient())
+                    .openAIConnectionName("aoai-eus2")
+                    .openAIServiceVersion(com.openai.azure.AzureOpenAIServiceVersion.fromString("2025-04-01-preview"))
+                    .buildInferenceClient().getOpenAIClient();
+
+            // WHEN
+            var response = openai.responses().withRawResponse().create(com.openai.models.responses.ResponseCreateParams
+                    .builder().model("gpt-4o").input("Which region answers the connection?").maxOutputTokens(64).build());
+
+            // THEN the connection's target account answered, through its Azure path
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().values("x-ms-region")).containsExactly("East US 2");
+            assertThat(response.parse().status()).map(Object::toString).contains("completed");
+        }
     }
 
     @Test
