@@ -1,5 +1,6 @@
 package io.aoailab.lab.foundry;
 
+import io.aoailab.testing.TestTokens;
 import com.azure.ai.projects.AIProjectClientBuilder;
 import com.azure.ai.projects.ConnectionsClient;
 import com.azure.core.credential.AccessToken;
@@ -138,7 +139,7 @@ final class FoundryLab implements BeforeAllCallback {
     private static final class Running implements AutoCloseable {
         private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T08:00:00Z"));
         private final Topology topology = topology();
-        private final FoundryTokens tokens = new FoundryTokens(topology.tenant().id());
+        private final TestTokens tokens = new TestTokens(topology.tenant().id());
         private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
         private final Secret key = Secret.of("0123456789abcdef0123456789abcdef");
         private final ExecutorService executor = Executors.newCachedThreadPool();

@@ -1,5 +1,6 @@
 package io.aoailab.lab.openai;
 
+import io.aoailab.testing.TestTokens;
 import io.aoailab.testing.MutableClock;
 import com.azure.ai.openai.responses.ResponsesClient;
 import com.azure.ai.openai.responses.ResponsesClientBuilder;

@@ -1,5 +1,6 @@
 package io.aoailab.lab.search;
 
+import io.aoailab.testing.TestTokens;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.AzureKeyCredential;
 import com.azure.core.credential.TokenCredential;
@@ -113,7 +114,7 @@ final class SearchLab implements BeforeAllCallback, AfterEachCallback {
         return lab.access;
     }
 
-    SearchTokens tokens() {
+    TestTokens tokens() {
         return lab.tokens;
     }
 
@@ -227,7 +228,7 @@ final class SearchLab implements BeforeAllCallback, AfterEachCallback {
         private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T08:00:00Z"));
         private final FaultControl faults = new FaultControl(clock);
         private final Topology topology = topology();
-        private final SearchTokens tokens = new SearchTokens(topology.tenant().id());
+        private final TestTokens tokens = new TestTokens(topology.tenant().id());
         private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
         private final ExecutorService executor = Executors.newCachedThreadPool();
         private final Map<String, SearchService> services = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.aoailab.lab.storage;
 
+import io.aoailab.testing.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aoailab.lab.storage.BearerAuthenticator.Outcome;

@@ -1,5 +1,6 @@
 package io.aoailab.lab.storage;
 
+import io.aoailab.testing.TestTokens;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.storage.blob.BlobServiceClient;

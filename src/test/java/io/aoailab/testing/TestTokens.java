@@ -1,4 +1,4 @@
-package io.aoailab.lab.openai;
+package io.aoailab.testing;
 
 import io.aoailab.lab.entra.Caller;
 import io.aoailab.lab.entra.TokenCheck;
@@ -8,19 +8,20 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Test-only stand-in for the lab's Entra authority: opaque tokens minted per principal and audience. The account
- * under test only sees the {@link TokenVerifier} interface, as it does with the real authority.
+ * Test-only stand-in for the lab's Entra authority: opaque tokens minted per principal and audience. The service under
+ * test only sees the {@link TokenVerifier} interface, as it does with the real authority.
  */
-final class TestTokens implements TokenVerifier {
+public final class TestTokens implements TokenVerifier {
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+    private final java.util.Set<String> askedAudiences = ConcurrentHashMap.newKeySet();
     private final String tenantId;
 
-    TestTokens(String tenantId) {
+    public TestTokens(String tenantId) {
         this.tenantId = tenantId;
     }
 
     /** A valid token for {@code objectId}, usable only at {@code audience}. */
-    String mint(String objectId, String audience) {
+    public String mint(String objectId, String audience) {
         String token = "lab-test-token." + UUID.randomUUID();
         issued.put(token, new Issued(new Caller(objectId, UUID.randomUUID().toString(), tenantId, objectId), audience,
                 false));
@@ -28,16 +29,22 @@ final class TestTokens implements TokenVerifier {
     }
 
     /** A token that was genuine once and has expired. */
-    String mintExpired(String objectId, String audience) {
+    public String mintExpired(String objectId, String audience) {
         String token = mint(objectId, audience);
         issued.computeIfPresent(token, (t, i) -> new Issued(i.caller(), i.audience(), true));
         return token;
     }
 
+    /** The audiences services asked this verifier to check: which audience a service demands. */
+    public java.util.Set<String> askedAudiences() {
+        return java.util.Set.copyOf(askedAudiences);
+    }
+
     @Override
     public TokenCheck verify(String authorization, String audience) {
-        String token = authorization.substring("Bearer ".length()).trim();
-        Issued found = issued.get(token);
+        askedAudiences.add(audience);
+        String[] parts = authorization.trim().split("\\s+", 2);
+        Issued found = parts.length == 2 ? issued.get(parts[1]) : null;
         if (found == null) {
             return new TokenCheck.Invalid("unknown token");
         }
