@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoailab.config.Secret;
 import io.aoailab.lab.entra.TokenVerifier;
 import io.aoailab.lab.faults.Fault;
+import io.aoailab.lab.faults.FaultEffects;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.http.BodyTooLargeException;
 import io.aoailab.lab.http.LabExchange;
@@ -185,30 +186,11 @@ public final class OpenAiAccount implements LabHandler {
      */
     private boolean applied(Fault fault, LabExchange exchange, Optional<Route> route, Optional<String> apiVersion)
             throws IOException {
-        if (fault instanceof Fault.Throttle throttle) {
-            String operation = route.map(r -> r.operation().operationName())
-                    .orElse(Operation.CREATE.operationName());
-            answer(exchange, AzureErrors.rateLimited(operation, apiVersion.orElse(null), "token", throttle.retryAfter()));
-            return true;
-        }
-        if (fault instanceof Fault.ServerError error) {
-            answer(exchange, AzureErrors.serverError(error.status(), exchange.requestId()));
-            return true;
-        }
-        if (fault instanceof Fault.DropConnection) {
-            exchange.drop();
-            return true;
-        }
-        if (fault instanceof Fault.Latency latency) {
-            try {
-                Thread.sleep(latency.delay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.drop();
-                return true;
-            }
-        }
-        return false;
+        String operation = route.map(r -> r.operation().operationName()).orElse(Operation.CREATE.operationName());
+        return FaultEffects.apply(fault, exchange,
+                throttle -> answer(exchange, AzureErrors.rateLimited(operation, apiVersion.orElse(null), "token",
+                        throttle.retryAfter())),
+                error -> answer(exchange, AzureErrors.serverError(error.status(), exchange.requestId())));
     }
 
     /** §3.1–§3.4: who is calling, and whether RBAC lets a principal do this at the account's scope. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoailab.config.Secret;
 import io.aoailab.lab.entra.TokenVerifier;
 import io.aoailab.lab.faults.Fault;
+import io.aoailab.lab.faults.FaultEffects;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.http.BodyTooLargeException;
 import io.aoailab.lab.http.LabExchange;
@@ -341,28 +342,9 @@ public final class SearchService implements LabHandler {
 
     /** Applies an injected fault; true when it answered (or dropped) the request, false when serving goes on. */
     private boolean applied(Fault fault, LabExchange exchange, long start) throws IOException {
-        if (fault instanceof Fault.Throttle throttle) {
-            refuse(exchange, SearchErrors.throttled(throttle.retryAfter()), start);
-            return true;
-        }
-        if (fault instanceof Fault.ServerError error) {
-            refuse(exchange, SearchErrors.serverError(error.status()), start);
-            return true;
-        }
-        if (fault instanceof Fault.DropConnection) {
-            exchange.drop();
-            return true;
-        }
-        if (fault instanceof Fault.Latency latency) {
-            try {
-                Thread.sleep(latency.delay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.drop();
-                return true;
-            }
-        }
-        return false;
+        return FaultEffects.apply(fault, exchange,
+                throttle -> refuse(exchange, SearchErrors.throttled(throttle.retryAfter()), start),
+                error -> refuse(exchange, SearchErrors.serverError(error.status()), start));
     }
 
     private static void json(LabExchange exchange, int status, ObjectNode body, Metadata metadata, long start)

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import io.aoailab.lab.entra.Caller;
 import io.aoailab.lab.entra.TokenVerifier;
 import io.aoailab.lab.faults.Fault;
+import io.aoailab.lab.faults.FaultEffects;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.http.BodyTooLargeException;
 import io.aoailab.lab.http.LabExchange;
@@ -190,31 +191,12 @@ public final class BlobService implements LabHandler {
      * fault answered (or dropped) the request; false when serving goes on (latency).
      */
     private boolean applied(Fault fault, LabExchange exchange, Optional<String> version) throws IOException {
-        if (fault instanceof Fault.Throttle) {
-            // Storage's throttling is 503 ServerBusy, not 429; no capture shows a Retry-After on it, so the fault's
-            // retryAfter is not sent (UNCONFIRMED) and the SDK backs off on its own schedule
-            fail(exchange, StorageErrors.serverBusy(), version);
-            return true;
-        }
-        if (fault instanceof Fault.ServerError error) {
-            fail(exchange, error.status() == 503 ? StorageErrors.serverBusy()
-                    : StorageErrors.internalError(error.status()), version);
-            return true;
-        }
-        if (fault instanceof Fault.DropConnection) {
-            exchange.drop();
-            return true;
-        }
-        if (fault instanceof Fault.Latency latency) {
-            try {
-                Thread.sleep(latency.delay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.drop();
-                return true;
-            }
-        }
-        return false;
+        return FaultEffects.apply(fault, exchange,
+                // Storage's throttling is 503 ServerBusy, not 429; no capture shows a Retry-After on it, so the
+                // fault's retryAfter is not sent (UNCONFIRMED) and the SDK backs off on its own schedule
+                throttle -> fail(exchange, StorageErrors.serverBusy(), version),
+                error -> fail(exchange, error.status() == 503 ? StorageErrors.serverBusy()
+                        : StorageErrors.internalError(error.status()), version));
     }
 
     /** RBAC, before the resource is looked up; see {@link StorageAccess} for each operation's action and scope. */
