@@ -1,0 +1,82 @@
+package io.aoailab.access;
+
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import io.aoailab.report.Redactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * A pipeline policy that records every response an SDK client receives (status, region, request ids, latency),
+ * which is how the suite reads headers the SDK's public methods hide (azure-ai-openai beta.16 keeps its
+ * {@code *WithResponse} methods private, azure-wire-facts.md §0.5). Bounded: the oldest records go first.
+ */
+public final class CallCapture implements HttpPipelinePolicy {
+    static final int CAPACITY = 10_000;
+
+    private final String path;
+    private final Clock clock;
+    private final Deque<CallRecord> records = new ArrayDeque<>();
+
+    public CallCapture(String path, Clock clock) {
+        this.path = path;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+        Instant start = clock.instant();
+        long began = System.nanoTime();
+        return next.process().doOnNext(response -> record(response, start, began));
+    }
+
+    @Override
+    public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+        Instant start = clock.instant();
+        long began = System.nanoTime();
+        HttpResponse response = next.processSync();
+        record(response, start, began);
+        return response;
+    }
+
+    /** The calls so far, oldest first. */
+    public List<CallRecord> calls() {
+        synchronized (records) {
+            return List.copyOf(records);
+        }
+    }
+
+    /** The last call, if any. */
+    public Optional<CallRecord> last() {
+        synchronized (records) {
+            return Optional.ofNullable(records.peekLast());
+        }
+    }
+
+    private void record(HttpResponse response, Instant start, long began) {
+        Optional<String> region = header(response, "x-ms-region").or(() -> header(response, "x-backend-region"));
+        CallRecord call = new CallRecord(path, start, response.getRequest().getHttpMethod().name(),
+                Redactor.get().redact(response.getRequest().getUrl().toString()), response.getStatusCode(), region,
+                header(response, "x-request-id"), header(response, "apim-request-id"),
+                Duration.ofNanos(System.nanoTime() - began));
+        synchronized (records) {
+            records.addLast(call);
+            if (records.size() > CAPACITY) {
+                records.removeFirst();
+            }
+        }
+    }
+
+    private static Optional<String> header(HttpResponse response, String name) {
+        return Optional.ofNullable(response.getHeaderValue(name));
+    }
+}
