@@ -21,6 +21,7 @@ final class SuiteRun implements AutoCloseable {
     private final SuiteConfig config;
     private final TargetConnector connector;
     private ConnectedTarget target;
+    private AccessPaths accessPaths;
 
     SuiteRun(SuiteConfig config, TargetConnector connector) {
         this.config = config;
@@ -51,6 +52,13 @@ final class SuiteRun implements AutoCloseable {
             AllureEnvironment.write(config, target.endpoints());
         }
         return target;
+    }
+
+    synchronized AccessPaths accessPaths() {
+        if (accessPaths == null) {
+            accessPaths = new AccessPaths(config, target());
+        }
+        return accessPaths;
     }
 
     /** The target if a test has connected it; nothing is started just to ask. */

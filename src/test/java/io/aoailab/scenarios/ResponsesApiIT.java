@@ -1,18 +1,130 @@
 package io.aoailab.scenarios;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.ai.openai.responses.models.CreateResponsesRequest;
+import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
+import com.azure.ai.openai.responses.models.ListInputItemsRequestOrder;
+import com.azure.ai.openai.responses.models.ResponsesAssistantMessage;
+import com.azure.ai.openai.responses.models.ResponsesItem;
+import com.azure.ai.openai.responses.models.ResponsesOutputContentText;
+import com.azure.ai.openai.responses.models.ResponsesResponse;
+import com.azure.ai.openai.responses.models.ResponsesResponseStatus;
+import com.azure.ai.openai.responses.models.ResponsesStreamEvent;
+import com.azure.ai.openai.responses.models.ResponsesStreamEventCompleted;
+import com.azure.ai.openai.responses.models.ResponsesStreamEventOutputTextDelta;
+import com.azure.ai.openai.responses.models.ResponsesStreamEventType;
+import com.azure.core.exception.ResourceNotFoundException;
+import io.aoailab.access.AccessPath;
+import io.aoailab.access.CallRecord;
+import io.aoailab.config.IntendedDeployment.IntendedRegion;
+import io.aoailab.config.SuiteConfig;
 import io.aoailab.junit.DeploymentTest;
+import io.aoailab.junit.EveryAccessPath;
 import io.aoailab.junit.Scenario;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
+/**
+ * The Responses API through every access path the deployment offers. Requests are small
+ * ({@code max_output_tokens} 64) to keep live runs cheap.
+ */
 @DeploymentTest
 @Tag(Scenario.RESPONSES)
 class ResponsesApiIT {
+    private static final int MAX_OUTPUT_TOKENS = 64;
+
+    private static CreateResponsesRequest ask(SuiteConfig config, String input) {
+        return new CreateResponsesRequest(CreateResponsesRequestModel.fromString(config.modelDeployment()), input)
+                .setMaxOutputTokens(MAX_OUTPUT_TOKENS);
+    }
+
+    private static String text(ResponsesResponse response) {
+        return response.getOutput().stream().filter(ResponsesAssistantMessage.class::isInstance)
+                .map(ResponsesAssistantMessage.class::cast).flatMap(m -> m.getContent().stream())
+                .filter(ResponsesOutputContentText.class::isInstance)
+                .map(c -> ((ResponsesOutputContentText) c).getText()).reduce("", String::concat);
+    }
+
+    /** A direct path must answer from the region the configuration expects there; APIM from one of them. */
+    private static void assertAnsweredFromAnIntendedRegion(AccessPath path, SuiteConfig config) {
+        CallRecord call = path.capture().last().orElseThrow();
+        List<String> intended = config.intended().regions().stream().map(IntendedRegion::displayName).toList();
+        String expected = path.name().startsWith("direct(") ? path.name().substring(7, path.name().length() - 1) : null;
+        if (expected != null) {
+            assertThat(call.region()).as("x-ms-region of %s", path).contains(expected);
+        } else {
+            assertThat(call.region()).as("region behind %s", path).isPresent();
+            assertThat(intended).as("intended regions").contains(call.region().get());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EveryAccessPath
+    void creates_a_completed_response_with_consistent_usage(AccessPath path, SuiteConfig config) {
+        ResponsesResponse response = path.responses().createResponse(ask(config, "Say hello to the suite."));
+
+        assertThat(response.getStatus()).as("status of %s", response.getId()).isEqualTo(ResponsesResponseStatus.COMPLETED);
+        assertThat(text(response)).as("output text").isNotBlank();
+        assertThat(response.getUsage().getInputTokens() + response.getUsage().getOutputTokens())
+                .as("input + output tokens").isEqualTo(response.getUsage().getTotalTokens());
+        assertThat(response.getUsage().getOutputTokens()).as("output tokens").isLessThanOrEqualTo(MAX_OUTPUT_TOKENS);
+        assertAnsweredFromAnIntendedRegion(path, config);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EveryAccessPath
+    void streams_deltas_that_add_up_to_the_final_text(AccessPath path, SuiteConfig config) {
+        List<ResponsesStreamEvent> events = new ArrayList<>();
+        path.responses().createResponseStreaming(ask(config, "Stream a short greeting.")).forEach(events::add);
+
+        StringBuilder deltas = new StringBuilder();
+        events.stream().filter(ResponsesStreamEventOutputTextDelta.class::isInstance)
+                .forEach(e -> deltas.append(((ResponsesStreamEventOutputTextDelta) e).getDelta()));
+        assertThat(events).as("stream events").isNotEmpty();
+        assertThat(events.get(0).getType()).as("first event").isEqualTo(ResponsesStreamEventType.RESPONSE_CREATED);
+        ResponsesStreamEvent last = events.get(events.size() - 1);
+        assertThat(last).as("last event").isInstanceOf(ResponsesStreamEventCompleted.class);
+        assertThat(text(((ResponsesStreamEventCompleted) last).getResponse())).as("final text")
+                .isEqualTo(deltas.toString()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EveryAccessPath
+    void stores_retrieves_lists_input_items_and_deletes_a_response(AccessPath path, SuiteConfig config) {
+        ResponsesResponse created = path.responses().createResponse(ask(config, "Remember this sentence.").setStore(true));
+
+        assertThat(path.responses().getResponse(created.getId()).getId()).as("retrieved id").isEqualTo(created.getId());
+        List<ResponsesItem> items = new ArrayList<>();
+        path.responses().listInputItems(created.getId(), 10, ListInputItemsRequestOrder.ASC).forEach(items::add);
+        assertThat(items).as("input items of %s", created.getId()).isNotEmpty();
+        assertThat(path.responses().deleteResponse(created.getId()).isDeleted()).as("deleted").isTrue();
+        assertThatThrownBy(() -> path.responses().getResponse(created.getId()))
+                .as("a deleted response").isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EveryAccessPath
+    void chains_a_follow_up_with_previous_response_id(AccessPath path, SuiteConfig config) {
+        ResponsesResponse first = path.responses().createResponse(ask(config, "My name is Ada.").setStore(true));
+
+        ResponsesResponse second = path.responses().createResponse(ask(config, "What is my name?")
+                .setPreviousResponseId(first.getId()));
+
+        assertThat(second.getPreviousResponseId()).as("previous_response_id").isEqualTo(first.getId());
+        assertThat(second.getUsage().getInputTokens()).as("input tokens of the follow-up, which carries the first turn")
+                .isGreaterThan(first.getUsage().getInputTokens());
+    }
 
     @Test
-    @Disabled("Not built yet: this scenario covers the Responses API directly, via APIM and via Foundry (issue #6); the suite class exists so the tag runs and reports")
-    void scenario_is_not_built_yet() {
+    @Disabled("Not built yet (issue #6): the Foundry access path, file_search grounded on the BYO storage and the"
+            + " search index, per-call Allure steps with redacted attachments, and negative cases against lab variants")
+    void remaining_cases_are_not_built_yet() {
         throw new AssertionError("a placeholder must never pass");
     }
 }
