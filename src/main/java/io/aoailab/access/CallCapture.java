@@ -3,9 +3,15 @@ package io.aoailab.access;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import io.aoailab.report.CallReport;
 import io.aoailab.report.Redactor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +50,29 @@ public final class CallCapture implements HttpPipelinePolicy {
         Instant start = clock.instant();
         long began = System.nanoTime();
         HttpResponse response = next.processSync();
-        record(response, start, began);
-        return response;
+        CallRecord call = record(response, start, began);
+        return report(call, response);
+    }
+
+    // The report needs the body, which a policy can only read from a buffered copy. A server-sent-event stream
+    // is left alone: buffering it would hold every event back until the last.
+    private static HttpResponse report(CallRecord call, HttpResponse response) {
+        String contentType = String.valueOf(response.getHeaderValue(HttpHeaderName.CONTENT_TYPE));
+        HttpResponse shown = contentType.contains("text/event-stream") ? response : response.buffer();
+        String responseBody = shown == response ? "(event stream, not recorded)" : shown.getBodyAsBinaryData().toString();
+        HttpRequest request = response.getRequest();
+        String requestBody = request.getBodyAsBinaryData() == null ? "" : request.getBodyAsBinaryData().toString();
+        CallReport.attach(call.path() + ": " + call.method() + " " + call.url() + " -> " + call.status()
+                + call.region().map(r -> " (" + r + ")").orElse(""),
+                CallReport.describe(call.method(), call.url(), headers(request.getHeaders()), requestBody,
+                        call.status(), headers(response.getHeaders()), responseBody));
+        return shown;
+    }
+
+    private static Map<String, String> headers(HttpHeaders headers) {
+        Map<String, String> map = new LinkedHashMap<>();
+        headers.forEach(h -> map.put(h.getName(), h.getValue()));
+        return map;
     }
 
     /** The calls so far, oldest first. */
@@ -62,7 +89,7 @@ public final class CallCapture implements HttpPipelinePolicy {
         }
     }
 
-    private void record(HttpResponse response, Instant start, long began) {
+    private CallRecord record(HttpResponse response, Instant start, long began) {
         Optional<String> region = header(response, "x-ms-region").or(() -> header(response, "x-backend-region"));
         CallRecord call = new CallRecord(path, start, response.getRequest().getHttpMethod().name(),
                 Redactor.get().redact(response.getRequest().getUrl().toString()), response.getStatusCode(), region,
@@ -74,6 +101,7 @@ public final class CallCapture implements HttpPipelinePolicy {
                 records.removeFirst();
             }
         }
+        return call;
     }
 
     private static Optional<String> header(HttpResponse response, String name) {

@@ -1,0 +1,41 @@
+package io.aoailab.report;
+
+import io.qameta.allure.Allure;
+import java.util.Map;
+
+/**
+ * One HTTP call as the Allure report shows it: a step named by the call, with the exchange attached as text.
+ * Everything passes through the one {@link Redactor} first: keys, tokens and secrets never reach the report.
+ */
+public final class CallReport {
+    /** Bodies longer than this are cut in the attachment; the report is for reading, not for replaying. */
+    static final int MAX_BODY_CHARS = 8_000;
+
+    private CallReport() {
+    }
+
+    /** The exchange as the attachment shows it, redacted. */
+    public static String describe(String method, String url, Map<String, String> requestHeaders, String requestBody,
+            int status, Map<String, String> responseHeaders, String responseBody) {
+        StringBuilder text = new StringBuilder().append(method).append(' ').append(url).append('\n');
+        requestHeaders.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
+        text.append('\n').append(cut(requestBody)).append("\n\n--- ").append(status).append(" ---\n");
+        responseHeaders.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
+        text.append('\n').append(cut(responseBody)).append('\n');
+        return Redactor.get().redact(text.toString());
+    }
+
+    /** Adds a step for the call to the running test's report; outside a test Allure ignores it. */
+    public static void attach(String stepName, String exchange) {
+        String name = Redactor.get().redact(stepName);
+        Allure.step(name, () -> Allure.addAttachment("HTTP exchange", "text/plain", exchange, ".txt"));
+    }
+
+    private static String cut(String body) {
+        if (body == null || body.isEmpty()) {
+            return "(no body)";
+        }
+        return body.length() <= MAX_BODY_CHARS ? body
+                : body.substring(0, MAX_BODY_CHARS) + "\n... (" + (body.length() - MAX_BODY_CHARS) + " more characters)";
+    }
+}
