@@ -22,7 +22,14 @@ import io.aoailab.config.IntendedDeployment.IntendedRegion;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.junit.DeploymentTest;
 import io.aoailab.junit.EveryAccessPath;
+import io.aoailab.junit.OnlyOn;
 import io.aoailab.junit.Scenario;
+import io.aoailab.access.HttpClientFactory;
+import io.aoailab.access.NetworkPosture;
+import io.aoailab.assertions.StatefulFollowUps;
+import io.aoailab.config.Target;
+import io.aoailab.lab.Lab;
+import io.aoailab.lab.LabOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Disabled;
@@ -97,9 +104,8 @@ class ResponsesApiIT {
     @ParameterizedTest(name = "{0}")
     @EveryAccessPath
     void stores_retrieves_lists_input_items_and_deletes_a_response(AccessPath path, SuiteConfig config) {
-        ResponsesResponse created = path.responses().createResponse(ask(config, "Remember this sentence.").setStore(true));
+        ResponsesResponse created = StatefulFollowUps.assertRetrievable(path, ask(config, "Remember this sentence."));
 
-        assertThat(path.responses().getResponse(created.getId()).getId()).as("retrieved id").isEqualTo(created.getId());
         List<ResponsesItem> items = new ArrayList<>();
         path.responses().listInputItems(created.getId(), 10, ListInputItemsRequestOrder.ASC).forEach(items::add);
         assertThat(items).as("input items of %s", created.getId()).isNotEmpty();
@@ -122,8 +128,35 @@ class ResponsesApiIT {
     }
 
     @Test
+    @OnlyOn(value = Target.LAB, reason = "it starts a lab variant whose APIM runs the seed's plain pool policy")
+    void explains_a_follow_up_that_lands_in_the_other_region_behind_a_plain_pool(SuiteConfig config) throws Exception {
+        // GIVEN the default lab with only the policy changed to the plain pool one, round-robin so 50/50 alternates
+        String yaml;
+        try (var in = Lab.class.getResourceAsStream("/io/aoailab/lab/default-topology.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.nio.file.Path variant = java.nio.file.Files.createTempFile("plain-pool", ".yaml");
+        java.nio.file.Files.writeString(variant, yaml.replace("openai-load-balancer.xml", "openai-load-balancer-simple.xml")
+                .replace("selection: weighted-random", "selection: weighted-round-robin"));
+        try (Lab lab = Lab.start(LabOptions.defaults().withTopology(java.util.Optional.of(variant)));
+                HttpClientFactory http = new HttpClientFactory(config.httpTimeout(), NetworkPosture.jdkDefaults()
+                        .with(List.of(lab.caCertificate()), lab.pinnedHosts()))) {
+            AccessPath plain = AccessPath.apim(lab.apim().orElseThrow().hostUri(),
+                    lab.apim().orElseThrow().subscriptionKey(), http, config.apiVersion(), java.time.Clock.systemUTC());
+
+            // WHEN / THEN the suite's own check fails, and says why
+            assertThatThrownBy(() -> StatefulFollowUps.assertRetrievable(plain, ask(config, "Remember me.")))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("but it answered 404 from East US 2 while the response was created in East US")
+                    .hasMessageContaining("must be pinned to the creating region");
+        } finally {
+            java.nio.file.Files.deleteIfExists(variant);
+        }
+    }
+
+    @Test
     @Disabled("Not built yet (issue #6): the Foundry access path, file_search grounded on the BYO storage and the"
-            + " search index, per-call Allure steps with redacted attachments, and negative cases against lab variants")
+            + " search index, per-test token usage in the report, and negative cases against lab variants")
     void remaining_cases_are_not_built_yet() {
         throw new AssertionError("a placeholder must never pass");
     }
