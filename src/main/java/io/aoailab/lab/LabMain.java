@@ -40,7 +40,8 @@ public final class LabMain {
         stopped.await();
     }
 
-    static void write(Path out, Path caFile, Path envFile, Lab lab) throws IOException {
+    /** Writes what a standalone lab gives its clients: {@code lab-ca.pem} and {@code lab.env} (owner-only). */
+    public static void write(Path out, Path caFile, Path envFile, Lab lab) throws IOException {
         Files.createDirectories(out);
         Files.writeString(caFile, lab.caPem(), StandardCharsets.US_ASCII);
         Files.writeString(envFile, LabEnvFile.render(lab, caFile, Instant.now()), StandardCharsets.UTF_8);
