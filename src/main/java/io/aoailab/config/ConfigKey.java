@@ -24,6 +24,7 @@ public enum ConfigKey {
     STORAGE_BLOB_ENDPOINT(null, false, "the BYO storage account's blob endpoint, e.g. https://<account>.blob.core.windows.net/"),
     AI_SEARCH_ENDPOINT(null, false, "the AI Search endpoint, e.g. https://<service>.search.windows.net"),
     AI_SEARCH_INDEX_NAME(null, false, "the index the file_search scenario is grounded on"),
+    OPENAI_VECTOR_STORE_ID(null, false, "the vector store (on both accounts) the file_search case searches, e.g. vs_..."),
     EXPECTED_REGION_1("East US", false, "the x-ms-region display name OPENAI_ENDPOINT_1 must answer with"),
     EXPECTED_REGION_2("East US 2", false, "the x-ms-region display name OPENAI_ENDPOINT_2 must answer with"),
     EXPECTED_POOL_WEIGHTS("East US=50,East US 2=50", false,

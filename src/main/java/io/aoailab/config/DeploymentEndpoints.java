@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param storageBlob the BYO storage account's blob endpoint, if configured
  * @param aiSearch the AI Search endpoint, if configured
  * @param aiSearchIndex the AI Search index the grounded scenarios use, if configured
+ * @param vectorStoreId the vector store the file_search case searches, if configured
  */
 public record DeploymentEndpoints(
         List<URI> openai,
@@ -23,7 +24,8 @@ public record DeploymentEndpoints(
         Optional<URI> foundryProject,
         Optional<URI> storageBlob,
         Optional<URI> aiSearch,
-        Optional<String> aiSearchIndex) {
+        Optional<String> aiSearchIndex,
+        Optional<String> vectorStoreId) {
 
     public DeploymentEndpoints {
         openai = List.copyOf(openai);

@@ -115,7 +115,8 @@ public final class SuiteConfigResolver {
                 https(ConfigKey.AI_FOUNDRY_PROJECT_ENDPOINT),
                 https(ConfigKey.STORAGE_BLOB_ENDPOINT),
                 https(ConfigKey.AI_SEARCH_ENDPOINT),
-                optional(ConfigKey.AI_SEARCH_INDEX_NAME).map(ConfigValue::value));
+                optional(ConfigKey.AI_SEARCH_INDEX_NAME).map(ConfigValue::value),
+                optional(ConfigKey.OPENAI_VECTOR_STORE_ID).map(ConfigValue::value));
     }
 
     private IntendedDeployment intendedDeployment() {

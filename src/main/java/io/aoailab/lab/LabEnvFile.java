@@ -41,6 +41,8 @@ final class LabEnvFile {
                 .map(e -> e.loopbackUri().toString()).orElse(""));
         keys.put("AI_SEARCH_INDEX_NAME", topology.search().stream().flatMap(s -> s.indexes().stream())
                 .map(SearchSpec.Index::name).findFirst().orElse(""));
+        keys.put("OPENAI_VECTOR_STORE_ID", topology.accounts().stream().flatMap(a -> a.vectorStores().stream())
+                .map(v -> v.id()).findFirst().orElse(""));
         keys.put("EXPECTED_REGION_1", "");
         keys.put("EXPECTED_REGION_2", "");
         keys.put("EXPECTED_POOL_WEIGHTS", "");

@@ -56,7 +56,11 @@ public final class LabTarget implements ConnectedTarget {
         return new DeploymentEndpoints(openai, lab.apim().map(Lab.LabApim::hostUri),
                 lab.apim().map(Lab.LabApim::subscriptionKey), lab.foundryProject().map(Lab.LabEndpoint::hostUri),
                 lab.storageAccounts().values().stream().findFirst().map(Lab.LabEndpoint::hostUri),
-                search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()));
+                search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()), firstVectorStore());
+    }
+
+    private Optional<String> firstVectorStore() {
+        return lab.topology().accounts().stream().flatMap(a -> a.vectorStores().stream()).map(v -> v.id()).findFirst();
     }
 
     private Optional<String> firstIndex() {
