@@ -35,12 +35,20 @@ public final class AccessPath {
     private final URI endpoint;
     private final ResponsesClient client;
     private final CallCapture capture;
+    private final java.util.function.Function<String, AccessPath> atApiVersion;
 
-    private AccessPath(String name, URI endpoint, ResponsesClient client, CallCapture capture) {
+    private AccessPath(String name, URI endpoint, ResponsesClient client, CallCapture capture,
+            java.util.function.Function<String, AccessPath> atApiVersion) {
         this.name = name;
         this.endpoint = endpoint;
         this.client = client;
         this.capture = capture;
+        this.atApiVersion = atApiVersion;
+    }
+
+    /** The same way in, sending another api-version: for the cases that check how a wrong one is refused. */
+    public AccessPath withApiVersion(String apiVersion) {
+        return atApiVersion.apply(apiVersion);
     }
 
     public static AccessPath direct(String region, URI endpoint, TokenCredential credential, HttpClientFactory http,
@@ -53,7 +61,7 @@ public final class AccessPath {
         String name = "direct(" + region + ")";
         CallCapture capture = new CallCapture(name, clock);
         return new AccessPath(name, endpoint, builder(endpoint, http, apiVersion, capture).credential(credential)
-                .buildClient(), capture);
+                .buildClient(), capture, version -> direct(region, endpoint, credential, http, version, clock));
     }
 
     public static AccessPath apim(URI gateway, Secret subscriptionKey, HttpClientFactory http, String apiVersion,
@@ -64,7 +72,8 @@ public final class AccessPath {
     static AccessPath apim(URI gateway, Secret subscriptionKey, HttpClient http, String apiVersion, Clock clock) {
         CallCapture capture = new CallCapture("apim", clock);
         return new AccessPath("apim", gateway, builder(gateway, http, apiVersion, capture)
-                .credential(new KeyCredential(subscriptionKey.reveal())).buildClient(), capture);
+                .credential(new KeyCredential(subscriptionKey.reveal())).buildClient(), capture,
+                version -> apim(gateway, subscriptionKey, http, version, clock));
     }
 
     private static ResponsesClientBuilder builder(URI endpoint, HttpClient http, String apiVersion,
