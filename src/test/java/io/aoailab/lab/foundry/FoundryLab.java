@@ -1,5 +1,6 @@
 package io.aoailab.lab.foundry;
 
+import io.aoailab.testing.LoopbackHosts;
 import io.aoailab.testing.TestTokens;
 import com.azure.ai.projects.AIProjectClientBuilder;
 import com.azure.ai.projects.ConnectionsClient;
@@ -8,28 +9,22 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.access.NetworkPosture;
 import io.aoailab.config.Secret;
 import io.aoailab.lab.http.LabServer;
 import io.aoailab.lab.rbac.AccessControl;
-import io.aoailab.lab.tls.LabCertificates;
 import io.aoailab.lab.topology.FoundrySpec;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.TopologyLoader;
 import io.aoailab.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -142,7 +137,7 @@ final class FoundryLab implements BeforeAllCallback {
         private final TestTokens tokens = new TestTokens(topology.tenant().id());
         private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
         private final Secret key = Secret.of("0123456789abcdef0123456789abcdef");
-        private final ExecutorService executor = Executors.newCachedThreadPool();
+        private LoopbackHosts hosts;
         private LabServer server;
         private HttpClientFactory http;
 
@@ -165,10 +160,9 @@ final class FoundryLab implements BeforeAllCallback {
                     exchange -> exchange.text(STUB_STATUS, "text/plain", "stub " + exchange.method() + " "
                             + exchange.path()),
                     clock);
-            LabCertificates certificates = LabCertificates.generate(List.of(HOST));
-            server = LabServer.start(HOST, 0, certificates.serverContext(), executor, service);
-            http = new HttpClientFactory(Duration.ofSeconds(20), NetworkPosture.jdkDefaults()
-                    .with(List.of(certificates.caCertificate()), Map.of(HOST, InetAddress.getLoopbackAddress())));
+            hosts = new LoopbackHosts(List.of(HOST));
+            server = hosts.serve(HOST, service);
+            http = hosts.clients();
         }
 
         private static Topology topology() {
@@ -186,13 +180,9 @@ final class FoundryLab implements BeforeAllCallback {
 
         @Override
         public void close() {
-            if (server != null) {
-                server.close();
+            if (hosts != null) {
+                hosts.close();
             }
-            if (http != null) {
-                http.close();
-            }
-            executor.shutdownNow();
         }
     }
 }

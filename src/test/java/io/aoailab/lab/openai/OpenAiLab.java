@@ -1,6 +1,7 @@
 package io.aoailab.lab.openai;
 
 import io.aoailab.testing.TestTokens;
+import io.aoailab.testing.LoopbackHosts;
 import io.aoailab.testing.MutableClock;
 import com.azure.ai.openai.responses.ResponsesClient;
 import com.azure.ai.openai.responses.ResponsesClientBuilder;
@@ -10,20 +11,17 @@ import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RetryOptions;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.access.NetworkPosture;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.http.LabServer;
 import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.search.SearchService;
 import io.aoailab.lab.storage.BlobService;
-import io.aoailab.lab.tls.LabCertificates;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Account;
 import io.aoailab.lab.topology.Topology.Deployment;
 import io.aoailab.lab.topology.TopologyLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,8 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -185,9 +181,9 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
         private final Topology topology = topology();
         private final TestTokens tokens = new TestTokens(topology.tenant().id());
         private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
-        private final ExecutorService executor = Executors.newCachedThreadPool();
         private final Map<String, OpenAiAccount> accounts = new LinkedHashMap<>();
         private final Map<String, LabServer> servers = new LinkedHashMap<>();
+        private LoopbackHosts hosts;
         private HttpClientFactory http;
 
         static Running start() {
@@ -207,19 +203,14 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
             List<BlobService> storage = topology.storage().stream()
                     .map(spec -> new BlobService(topology, spec, tokens, access, faults, clock)).toList();
             Grounding grounding = new ServiceGrounding(searches, storage);
-            List<String> hosts = topology.accounts().stream().map(Account::hostName).toList();
-            LabCertificates certificates = LabCertificates.generate(hosts);
-            Map<String, InetAddress> pinned = new LinkedHashMap<>();
+            hosts = new LoopbackHosts(topology.accounts().stream().map(Account::hostName).toList());
             for (Account account : topology.accounts()) {
                 OpenAiAccount served = new OpenAiAccount(topology, account, tokens, access, faults, clock,
                         grounding, MAX_BODY_BYTES, MAX_STORED);
                 accounts.put(account.name(), served);
-                servers.put(account.name(), LabServer.start(account.hostName(), 0, certificates.serverContext(),
-                        executor, served));
-                pinned.put(account.hostName(), InetAddress.getLoopbackAddress());
+                servers.put(account.name(), hosts.serve(account.hostName(), served));
             }
-            http = new HttpClientFactory(Duration.ofSeconds(20),
-                    NetworkPosture.jdkDefaults().with(List.of(certificates.caCertificate()), pinned));
+            http = hosts.clients();
         }
 
         /** The shipped topology's tenant, principals and role assignments, plus a key-auth account with tiny limits. */
@@ -235,11 +226,9 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
 
         @Override
         public void close() {
-            servers.values().forEach(LabServer::close);
-            if (http != null) {
-                http.close();
+            if (hosts != null) {
+                hosts.close();
             }
-            executor.shutdownNow();
         }
     }
 }

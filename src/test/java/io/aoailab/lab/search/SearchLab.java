@@ -1,5 +1,6 @@
 package io.aoailab.lab.search;
 
+import io.aoailab.testing.LoopbackHosts;
 import io.aoailab.testing.TestTokens;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.AzureKeyCredential;
@@ -11,13 +12,11 @@ import com.azure.search.documents.SearchClientBuilder;
 import com.azure.search.documents.indexes.SearchIndexClient;
 import com.azure.search.documents.indexes.SearchIndexClientBuilder;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.access.NetworkPosture;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.http.LabServer;
 import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.rbac.RoleAssignment;
 import io.aoailab.lab.rbac.RoleCatalog;
-import io.aoailab.lab.tls.LabCertificates;
 import io.aoailab.lab.topology.SearchSpec;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Assignment;
@@ -27,7 +26,6 @@ import io.aoailab.lab.topology.TopologyLoader;
 import io.aoailab.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,8 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -230,7 +226,7 @@ final class SearchLab implements BeforeAllCallback, AfterEachCallback {
         private final Topology topology = topology();
         private final TestTokens tokens = new TestTokens(topology.tenant().id());
         private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
-        private final ExecutorService executor = Executors.newCachedThreadPool();
+        private LoopbackHosts hosts;
         private final Map<String, SearchService> services = new LinkedHashMap<>();
         private final Map<String, LabServer> servers = new LinkedHashMap<>();
         private final List<String> requestedScopes = new CopyOnWriteArrayList<>();
@@ -248,21 +244,16 @@ final class SearchLab implements BeforeAllCallback, AfterEachCallback {
         }
 
         private void serve() {
-            List<String> hosts = topology.search().stream().map(SearchSpec::hostName).toList();
-            LabCertificates certificates = LabCertificates.generate(hosts);
-            Map<String, InetAddress> pinned = new LinkedHashMap<>();
+            hosts = new LoopbackHosts(topology.search().stream().map(SearchSpec::hostName).toList());
             for (SearchSpec spec : topology.search()) {
                 SearchService served = new SearchService(topology, spec, tokens, access, faults, clock);
                 services.put(spec.name(), served);
-                servers.put(spec.name(), LabServer.start(spec.hostName(), 0, certificates.serverContext(), executor,
-                        served));
-                pinned.put(spec.hostName(), InetAddress.getLoopbackAddress());
+                servers.put(spec.name(), hosts.serve(spec.hostName(), served));
             }
             // the topology file cannot name an index as a scope; the RBAC engine takes any ARM id
             access.assign(new RoleAssignment(topology.principal(FAQ_READER).orElseThrow().objectId(),
                     RoleCatalog.find("Search Index Data Reader").orElseThrow(), services.get(SERVICE).indexScope(FAQ)));
-            http = new HttpClientFactory(Duration.ofSeconds(20),
-                    NetworkPosture.jdkDefaults().with(List.of(certificates.caCertificate()), pinned));
+            http = hosts.clients();
         }
 
         /** The shipped topology, with the search services, indexes, personas and assignments described above. */
@@ -308,11 +299,9 @@ final class SearchLab implements BeforeAllCallback, AfterEachCallback {
 
         @Override
         public void close() {
-            servers.values().forEach(LabServer::close);
-            if (http != null) {
-                http.close();
+            if (hosts != null) {
+                hosts.close();
             }
-            executor.shutdownNow();
         }
     }
 }

@@ -9,24 +9,21 @@ import com.azure.storage.blob.models.BlobAudience;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.access.NetworkPosture;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.http.LabServer;
 import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.rbac.RoleAssignment;
 import io.aoailab.lab.rbac.RoleCatalog;
-import io.aoailab.lab.tls.LabCertificates;
 import io.aoailab.lab.topology.StorageSpec;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Assignment;
 import io.aoailab.lab.topology.Topology.Principal;
 import io.aoailab.lab.topology.Topology.PrincipalType;
 import io.aoailab.lab.topology.TopologyLoader;
+import io.aoailab.testing.LoopbackHosts;
 import io.aoailab.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -220,9 +215,9 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
         private final Topology topology = topology();
         private final TestTokens tokens = new TestTokens(topology.tenant().id());
         private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
-        private final ExecutorService executor = Executors.newCachedThreadPool();
         private final Map<String, BlobService> services = new LinkedHashMap<>();
         private final Map<String, LabServer> servers = new LinkedHashMap<>();
+        private LoopbackHosts hosts;
         private HttpClientFactory http;
 
         static Running start() {
@@ -242,19 +237,14 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
             access.assign(new RoleAssignment(topology.principal(DOCS_WRITER).orElseThrow().objectId(),
                     RoleCatalog.find("Storage Blob Data Contributor").orElseThrow(),
                     topology.storageScope(byo) + "/blobServices/default/containers/" + DOCS));
-            List<String> hosts = topology.storage().stream().map(StorageSpec::blobHostName).toList();
-            LabCertificates certificates = LabCertificates.generate(hosts);
-            Map<String, InetAddress> pinned = new LinkedHashMap<>();
+            hosts = new LoopbackHosts(topology.storage().stream().map(StorageSpec::blobHostName).toList());
             for (StorageSpec account : topology.storage()) {
                 long capacity = account.name().equals(SMALL) ? SMALL_CAPACITY : BlobService.DEFAULT_CAPACITY_BYTES;
                 BlobService service = new BlobService(topology, account, tokens, access, faults, clock, capacity);
                 services.put(account.name(), service);
-                servers.put(account.name(), LabServer.start(account.blobHostName(), 0, certificates.serverContext(),
-                        executor, service));
-                pinned.put(account.blobHostName(), InetAddress.getLoopbackAddress());
+                servers.put(account.name(), hosts.serve(account.blobHostName(), service));
             }
-            http = new HttpClientFactory(Duration.ofSeconds(20),
-                    NetworkPosture.jdkDefaults().with(List.of(certificates.caCertificate()), pinned));
+            http = hosts.clients();
         }
 
         /** The shipped topology's tenant, principals, assignments and BYO account, plus the principals above. */
@@ -283,11 +273,9 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
 
         @Override
         public void close() {
-            servers.values().forEach(LabServer::close);
-            if (http != null) {
-                http.close();
+            if (hosts != null) {
+                hosts.close();
             }
-            executor.shutdownNow();
         }
     }
 }
