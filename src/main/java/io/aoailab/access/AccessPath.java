@@ -14,6 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One way into the Responses API, as the scenarios inject it: the real azure-ai-openai client configured for that
@@ -23,7 +26,11 @@ import java.util.List;
  *   <li>{@code direct(<region>)}: an account's endpoint, Entra token for
  *       {@code https://cognitiveservices.azure.com/.default} (azure-wire-facts.md §3.1);</li>
  *   <li>{@code apim}: the gateway, the subscription key in {@code api-key}; the gateway authenticates to the
- *       accounts itself (apim-facts.md §4).</li>
+ *       accounts itself (apim-facts.md §4);</li>
+ *   <li>{@code foundry}: the project endpoint; its Azure OpenAI connection is resolved on first use by
+ *       azure-ai-projects' own {@code ConnectionsClient}, the way {@code InferenceClient.getOpenAIClient()} does
+ *       it, and the connection's target is called with the connection's credential (see
+ *       {@link FoundryConnection}).</li>
  * </ul>
  * Client-side retries are off: a scenario sees what the deployment answered, not what the SDK made of it.
  */
@@ -32,16 +39,24 @@ public final class AccessPath {
     public static final String OPENAI_SCOPE = "https://cognitiveservices.azure.com/.default";
 
     private final String name;
-    private final URI endpoint;
-    private final ResponsesClient client;
+    private final Supplier<Binding> binding;
     private final CallCapture capture;
-    private final java.util.function.Function<String, AccessPath> atApiVersion;
+    private final Function<String, AccessPath> atApiVersion;
 
-    private AccessPath(String name, URI endpoint, ResponsesClient client, CallCapture capture,
-            java.util.function.Function<String, AccessPath> atApiVersion) {
+    /**
+     * Where a path's client points once known.
+     *
+     * @param endpoint the URL the client calls (for foundry: the connection's target)
+     * @param client the client
+     * @param expectedRegion the region the configuration expects to answer there; empty when any intended region may
+     */
+    record Binding(URI endpoint, ResponsesClient client, Optional<String> expectedRegion) {
+    }
+
+    private AccessPath(String name, Supplier<Binding> binding, CallCapture capture,
+            Function<String, AccessPath> atApiVersion) {
         this.name = name;
-        this.endpoint = endpoint;
-        this.client = client;
+        this.binding = binding;
         this.capture = capture;
         this.atApiVersion = atApiVersion;
     }
@@ -60,8 +75,10 @@ public final class AccessPath {
             String apiVersion, Clock clock) {
         String name = "direct(" + region + ")";
         CallCapture capture = new CallCapture(name, clock);
-        return new AccessPath(name, endpoint, builder(endpoint, http, apiVersion, capture).credential(credential)
-                .buildClient(), capture, version -> direct(region, endpoint, credential, http, version, clock));
+        Binding bound = new Binding(endpoint, builder(endpoint, http, apiVersion, capture).credential(credential)
+                .buildClient(), Optional.of(region));
+        return new AccessPath(name, () -> bound, capture,
+                version -> direct(region, endpoint, credential, http, version, clock));
     }
 
     public static AccessPath apim(URI gateway, Secret subscriptionKey, HttpClientFactory http, String apiVersion,
@@ -71,9 +88,63 @@ public final class AccessPath {
 
     static AccessPath apim(URI gateway, Secret subscriptionKey, HttpClient http, String apiVersion, Clock clock) {
         CallCapture capture = new CallCapture("apim", clock);
-        return new AccessPath("apim", gateway, builder(gateway, http, apiVersion, capture)
-                .credential(new KeyCredential(subscriptionKey.reveal())).buildClient(), capture,
+        Binding bound = new Binding(gateway, builder(gateway, http, apiVersion, capture)
+                .credential(new KeyCredential(subscriptionKey.reveal())).buildClient(), Optional.empty());
+        return new AccessPath("apim", () -> bound, capture,
                 version -> apim(gateway, subscriptionKey, http, version, clock));
+    }
+
+    /**
+     * The Foundry path. Nothing is called until a scenario first uses it, so a project without a usable connection
+     * fails the cases that use the path, each with the reason, rather than the whole run.
+     *
+     * @param project the project endpoint
+     * @param connectionName the connection to resolve, or empty for the project's default Azure OpenAI connection
+     * @param regionsByEndpoint the configured Azure OpenAI endpoints with the region expected at each: a connection
+     *        must target one of them
+     */
+    public static AccessPath foundry(URI project, Optional<String> connectionName, List<ExpectedEndpoint> regionsByEndpoint,
+            TokenCredential credential, HttpClientFactory http, String apiVersion, Clock clock) {
+        return foundry(project, connectionName, regionsByEndpoint, credential, http.azureHttpClient(), apiVersion, clock);
+    }
+
+    static AccessPath foundry(URI project, Optional<String> connectionName, List<ExpectedEndpoint> regionsByEndpoint,
+            TokenCredential credential, HttpClient http, String apiVersion, Clock clock) {
+        CallCapture capture = new CallCapture("foundry", clock);
+        FoundryConnection connections = new FoundryConnection(project, connectionName, credential, http, capture);
+        Supplier<Binding> binding = memoized(() -> {
+            FoundryConnection.Resolved resolved = connections.resolve();
+            String region = resolved.expectedRegionAmong(regionsByEndpoint);
+            ResponsesClientBuilder builder = builder(resolved.target(), http, apiVersion, capture);
+            resolved.apiKey().ifPresentOrElse(key -> builder.credential(new KeyCredential(key.reveal())),
+                    () -> builder.credential(credential));
+            return new Binding(resolved.target(), builder.buildClient(), Optional.of(region));
+        });
+        return new AccessPath("foundry", binding, capture,
+                version -> foundry(project, connectionName, regionsByEndpoint, credential, http, version, clock));
+    }
+
+    /**
+     * A configured Azure OpenAI endpoint and the region the configuration expects to answer there.
+     *
+     * @param key the configuration key that names the endpoint, e.g. {@code OPENAI_ENDPOINT_1}
+     */
+    public record ExpectedEndpoint(String key, URI endpoint, String region) {
+    }
+
+    // resolved once it succeeds; a failure is thrown again, freshly, to every case that asks
+    private static Supplier<Binding> memoized(Supplier<Binding> resolve) {
+        return new Supplier<>() {
+            private Binding value;
+
+            @Override
+            public synchronized Binding get() {
+                if (value == null) {
+                    value = resolve.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static ResponsesClientBuilder builder(URI endpoint, HttpClient http, String apiVersion,
@@ -99,13 +170,22 @@ public final class AccessPath {
         return name;
     }
 
+    /** The URL this path's client calls; for foundry, the connection's target (resolving it if not yet done). */
     public URI endpoint() {
-        return endpoint;
+        return binding.get().endpoint();
+    }
+
+    /**
+     * The region the configuration expects to answer on this path: a direct path's own, the region of the endpoint
+     * the Foundry connection targets; empty for APIM, where any intended region may answer.
+     */
+    public Optional<String> expectedRegion() {
+        return binding.get().expectedRegion();
     }
 
     /** The real azure-ai-openai client of this path. */
     public ResponsesClient responses() {
-        return client;
+        return binding.get().client();
     }
 
     /** Every call this path's client made, oldest first. */

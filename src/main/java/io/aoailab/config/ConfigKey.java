@@ -21,10 +21,14 @@ public enum ConfigKey {
     APIM_SUBSCRIPTION_KEY(null, true, "an APIM subscription key for the OpenAI API"),
     AI_FOUNDRY_PROJECT_ENDPOINT(null, false,
             "the Foundry project endpoint, e.g. https://<account>.services.ai.azure.com/api/projects/<project>"),
+    AI_FOUNDRY_OPENAI_CONNECTION(null, false, "the project's Azure OpenAI connection the foundry path uses"
+            + " (azure-ai-projects' openAIConnectionName); unset: the project's default Azure OpenAI connection"),
     STORAGE_BLOB_ENDPOINT(null, false, "the BYO storage account's blob endpoint, e.g. https://<account>.blob.core.windows.net/"),
     AI_SEARCH_ENDPOINT(null, false, "the AI Search endpoint, e.g. https://<service>.search.windows.net"),
     AI_SEARCH_INDEX_NAME(null, false, "the index the file_search scenario is grounded on"),
     OPENAI_VECTOR_STORE_ID(null, false, "the vector store (on both accounts) the file_search case searches, e.g. vs_..."),
+    EXPECTED_MODEL("gpt-4o", false, "the model the deployment must serve, as responses name it without or with its"
+            + " version, e.g. gpt-4o or gpt-4o-2024-08-06"),
     EXPECTED_REGION_1("East US", false, "the x-ms-region display name OPENAI_ENDPOINT_1 must answer with"),
     EXPECTED_REGION_2("East US 2", false, "the x-ms-region display name OPENAI_ENDPOINT_2 must answer with"),
     EXPECTED_POOL_WEIGHTS("East US=50,East US 2=50", false,

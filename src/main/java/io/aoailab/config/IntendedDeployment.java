@@ -7,9 +7,11 @@ import java.util.Optional;
  * The deployment the suite expects to find: what it asserts against. It comes from the suite's configuration
  * only, never from the lab's topology, so a lab whose actual deployment drifts from it makes the suite fail.
  *
+ * @param model the model the deployment must serve, e.g. {@code gpt-4o}; responses may add the version
+ *        ({@code gpt-4o-2024-08-06})
  * @param regions the expected region of each Azure OpenAI endpoint, in endpoint order, with its intended pool weight
  */
-public record IntendedDeployment(List<IntendedRegion> regions) {
+public record IntendedDeployment(String model, List<IntendedRegion> regions) {
 
     public IntendedDeployment {
         regions = List.copyOf(regions);
@@ -18,6 +20,15 @@ public record IntendedDeployment(List<IntendedRegion> regions) {
     /** The sum of the intended weights; the expected share of a region is its weight over this. */
     public int totalWeight() {
         return regions.stream().mapToInt(IntendedRegion::poolWeight).sum();
+    }
+
+    /**
+     * Whether a response's {@code model} is the intended model: the name itself, or the name with a version suffix,
+     * as Azure answers with the deployed model version (azure-wire-facts.md §1.3).
+     */
+    public boolean servesModel(String answeredModel) {
+        return answeredModel != null && (answeredModel.equals(model) || answeredModel.startsWith(model + "-")
+                && answeredModel.substring(model.length() + 1).matches("\\d{4}-\\d{2}-\\d{2}"));
     }
 
     public Optional<IntendedRegion> region(String displayName) {

@@ -36,6 +36,12 @@ public record SuiteConfig(
         personas = List.copyOf(personas);
     }
 
+    /** This configuration with another lab topology: how a scenario starts a lab variant of its own. */
+    public SuiteConfig withLabTopology(Path file) {
+        return new SuiteConfig(target, modelDeployment, apiVersion, liveEndpoints, intended, credentials, personas,
+                extraCaCertFile, httpTimeout, Optional.of(file));
+    }
+
     public Optional<Persona> persona(String name) {
         return personas.stream().filter(p -> p.name().equals(name)).findFirst();
     }

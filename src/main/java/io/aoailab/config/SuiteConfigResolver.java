@@ -113,10 +113,31 @@ public final class SuiteConfigResolver {
                 https(ConfigKey.APIM_GATEWAY_URL),
                 secret(ConfigKey.APIM_SUBSCRIPTION_KEY),
                 https(ConfigKey.AI_FOUNDRY_PROJECT_ENDPOINT),
+                connectionName(),
                 https(ConfigKey.STORAGE_BLOB_ENDPOINT),
                 https(ConfigKey.AI_SEARCH_ENDPOINT),
                 optional(ConfigKey.AI_SEARCH_INDEX_NAME).map(ConfigValue::value),
                 optional(ConfigKey.OPENAI_VECTOR_STORE_ID).map(ConfigValue::value));
+    }
+
+    private Optional<String> connectionName() {
+        return optional(ConfigKey.AI_FOUNDRY_OPENAI_CONNECTION).map(value -> {
+            // Foundry connection names: letters, digits, '-' and '_', 3-33 characters (portal rule)
+            if (!value.value().matches("[A-Za-z0-9][A-Za-z0-9_-]{2,32}")) {
+                throw invalid(ConfigKey.AI_FOUNDRY_OPENAI_CONNECTION, value, "is not a connection name",
+                        "use the connection's name as the project lists it, e.g. aoai-eus, or unset it for the"
+                                + " project's default Azure OpenAI connection");
+            }
+            return value.value();
+        });
+    }
+
+    private String expectedModel() {
+        ConfigValue value = value(ConfigKey.EXPECTED_MODEL);
+        if (!value.value().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw invalid(ConfigKey.EXPECTED_MODEL, value, "is not a model name", "use the model's name, e.g. gpt-4o");
+        }
+        return value.value();
     }
 
     private IntendedDeployment intendedDeployment() {
@@ -163,7 +184,7 @@ public final class SuiteConfigResolver {
         if (weights.values().stream().allMatch(w -> w == 0)) {
             throw invalid(ConfigKey.EXPECTED_POOL_WEIGHTS, weightsValue, "gives every region weight 0", fix);
         }
-        return new IntendedDeployment(regionNames.stream().map(r -> new IntendedRegion(r, weights.get(r))).toList());
+        return new IntendedDeployment(expectedModel(), regionNames.stream().map(r -> new IntendedRegion(r, weights.get(r))).toList());
     }
 
     private LiveCredentials liveCredentials() {

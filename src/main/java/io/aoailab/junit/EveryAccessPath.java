@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * {@code @EveryAccessPath} feeds a {@code @ParameterizedTest} one {@link io.aoailab.access.AccessPath} per way into
- * the Responses API the deployment offers: each direct regional endpoint, and APIM when configured.
+ * the Responses API the deployment offers: each direct regional endpoint, APIM and the Foundry project when
+ * configured.
  *
  * <pre>{@code
  * @ParameterizedTest(name = "{0}")

@@ -151,7 +151,7 @@ public final class Lab implements AutoCloseable {
             LabServer server = serve(account.hostName(), ports.next(), service);
             accounts.put(account.name(), new LabAccount(account, server.hostUri(), server.loopbackUri(), service.keys()));
         }
-        topology.foundryResource().ifPresent(spec -> startFoundry(spec, ports, grounding, options.clock()));
+        topology.foundryResource().ifPresent(spec -> startFoundry(spec, ports, grounding, options));
         if (topology.apimGateway().isPresent()) {
             ApimSpec spec = topology.apimGateway().get();
             Policy policy = joined(gatewayPolicy).orElseThrow();
@@ -171,7 +171,8 @@ public final class Lab implements AutoCloseable {
      * the project endpoint on {@code <account>.services.ai.azure.com}: connections, and the project's own surface
      * of the account's Responses API (project tokens, project-scoped roles).
      */
-    private void startFoundry(FoundrySpec spec, PortPlan ports, ServiceGrounding grounding, Clock clock) {
+    private void startFoundry(FoundrySpec spec, PortPlan ports, ServiceGrounding grounding, LabOptions options) {
+        Clock clock = options.clock();
         Topology.Account account = new Topology.Account(spec.account(), spec.region(), false, spec.deployments());
         OpenAiAccount accountSurface = new OpenAiAccount(topology, account, authority, access, faults, clock, grounding);
         // not one of the suite's regional accounts: the Foundry resource's own, reached via the project
@@ -180,18 +181,20 @@ public final class Lab implements AutoCloseable {
         OpenAiAccount projectSurface = OpenAiAccount.projectSurface(topology, account,
                 new ProjectSurface(prefix, topology.projectScope(spec)), authority, access, faults, clock, grounding);
         FoundryProjectService project = new FoundryProjectService(topology, spec, authority, access,
-                this::targetUrl, this::targetKey, projectSurface, clock);
+                target -> targetUrl(target, options.loopbackTargets()), this::targetKey, projectSurface, clock);
         LabServer server = serve(spec.projectHostName(), ports.next(), project);
         serve(TOKEN_PROBE_HOST, ports.next(), exchange -> exchange.respond(200, "text/plain", new byte[0]));
         foundry = new LabEndpoint(server.hostUri().resolve(prefix), server.loopbackUri().resolve(prefix));
     }
 
-    // portless, as Azure's targets are; lab clients reach the port through defaultPortOverrides()
-    private URI targetUrl(String target) {
+    // portless, as Azure's targets are (lab clients reach the port through defaultPortOverrides()); a standalone
+    // lab's clients cannot resolve lab host names, so it names the loopback URL
+    private URI targetUrl(String target, boolean loopback) {
         String name = target.substring(target.indexOf(':') + 1);
-        URI withPort = target.startsWith("account:") ? accounts.get(name).hostUri()
-                : target.startsWith("search:") ? searches.get(name).hostUri() : storage.get(name).hostUri();
-        return URI.create("https://" + withPort.getHost() + "/");
+        LabEndpoint endpoint = target.startsWith("account:")
+                ? new LabEndpoint(accounts.get(name).hostUri(), accounts.get(name).loopbackUri())
+                : target.startsWith("search:") ? searches.get(name) : storage.get(name);
+        return loopback ? endpoint.loopbackUri() : URI.create("https://" + endpoint.hostUri().getHost() + "/");
     }
 
     private Optional<Secret> targetKey(String target) {

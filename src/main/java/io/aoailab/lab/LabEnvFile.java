@@ -35,6 +35,7 @@ final class LabEnvFile {
         keys.put("APIM_GATEWAY_URL", lab.apim().map(a -> a.loopbackUri().toString()).orElse(""));
         keys.put("APIM_SUBSCRIPTION_KEY", lab.apim().map(a -> a.subscriptionKey().reveal()).orElse(""));
         keys.put("AI_FOUNDRY_PROJECT_ENDPOINT", lab.foundryProject().map(e -> e.loopbackUri().toString()).orElse(""));
+        keys.put("AI_FOUNDRY_OPENAI_CONNECTION", "");
         keys.put("STORAGE_BLOB_ENDPOINT", lab.storageAccounts().values().stream().findFirst()
                 .map(e -> e.loopbackUri().toString()).orElse(""));
         keys.put("AI_SEARCH_ENDPOINT", lab.searchServices().values().stream().findFirst()
@@ -43,6 +44,7 @@ final class LabEnvFile {
                 .map(SearchSpec.Index::name).findFirst().orElse(""));
         keys.put("OPENAI_VECTOR_STORE_ID", topology.accounts().stream().flatMap(a -> a.vectorStores().stream())
                 .map(v -> v.id()).findFirst().orElse(""));
+        keys.put("EXPECTED_MODEL", "");
         keys.put("EXPECTED_REGION_1", "");
         keys.put("EXPECTED_REGION_2", "");
         keys.put("EXPECTED_POOL_WEIGHTS", "");

@@ -26,7 +26,8 @@ public final class LabMain {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Arguments arguments = Arguments.parse(args);
-        Lab lab = Lab.start(LabOptions.defaults().withTopology(arguments.topology()).withFirstPort(arguments.firstPort()));
+        Lab lab = Lab.start(LabOptions.defaults().withTopology(arguments.topology()).withFirstPort(arguments.firstPort())
+                .standalone());
         LabServer admin = lab.serveAdminApi(arguments.firstPort() == 0 ? 0 : arguments.firstPort() + lab.accounts().size() + 1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

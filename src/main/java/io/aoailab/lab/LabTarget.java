@@ -24,6 +24,7 @@ public final class LabTarget implements ConnectedTarget {
     private final Lab lab;
     private final HttpClientFactory http;
     private final LabCredentialSource credentials;
+    private final Optional<String> foundryConnection;
 
     private LabTarget(Lab lab, SuiteConfig config) {
         this.lab = lab;
@@ -32,6 +33,7 @@ public final class LabTarget implements ConnectedTarget {
         this.http = new HttpClientFactory(config.httpTimeout(), NetworkPosture.jdkDefaults().with(trusted, lab.pinnedHosts())
                 .withDefaultPortOverrides(lab.defaultPortOverrides()));
         this.credentials = new LabCredentialSource(lab, http);
+        this.foundryConnection = config.liveEndpoints().foundryOpenAiConnection();
     }
 
     public static LabTarget start(SuiteConfig config) {
@@ -55,6 +57,8 @@ public final class LabTarget implements ConnectedTarget {
         Optional<Lab.LabEndpoint> search = lab.searchServices().values().stream().findFirst();
         return new DeploymentEndpoints(openai, lab.apim().map(Lab.LabApim::hostUri),
                 lab.apim().map(Lab.LabApim::subscriptionKey), lab.foundryProject().map(Lab.LabEndpoint::hostUri),
+                // which connection to exercise is the suite's choice, not a fact of the deployment
+                foundryConnection,
                 lab.storageAccounts().values().stream().findFirst().map(Lab.LabEndpoint::hostUri),
                 search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()), firstVectorStore());
     }

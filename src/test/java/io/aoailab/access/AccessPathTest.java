@@ -37,7 +37,7 @@ class AccessPathTest {
         HttpHeaders headers = new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE, "application/json")
                 .set(HttpHeaderName.fromString("x-ms-region"), "East US 2")
                 .set(HttpHeaderName.fromString("x-request-id"), "req-1");
-        return Mono.just(new CannedResponse(request, headers, RESPONSE.getBytes(StandardCharsets.UTF_8)));
+        return Mono.just(new CannedResponse(request, 200, headers, RESPONSE.getBytes(StandardCharsets.UTF_8)));
     };
 
     private final TokenCredential credential = context -> {
@@ -94,20 +94,22 @@ class AccessPathTest {
                 .hasMessageContaining("2025-03-01-preview");
     }
 
-    /** A 200 answer without a network. */
-    private static final class CannedResponse extends HttpResponse {
+    /** An answer without a network. */
+    static final class CannedResponse extends HttpResponse {
+        private final int status;
         private final HttpHeaders headers;
         private final byte[] body;
 
-        CannedResponse(HttpRequest request, HttpHeaders headers, byte[] body) {
+        CannedResponse(HttpRequest request, int status, HttpHeaders headers, byte[] body) {
             super(request);
+            this.status = status;
             this.headers = headers;
             this.body = body;
         }
 
         @Override
         public int getStatusCode() {
-            return 200;
+            return status;
         }
 
         @Override
@@ -142,7 +144,7 @@ class AccessPathTest {
         }
     }
 
-    private static final String RESPONSE = "{\"id\":\"resp_1\",\"object\":\"response\",\"created_at\":1741369938,"
+    static final String RESPONSE = "{\"id\":\"resp_1\",\"object\":\"response\",\"created_at\":1741369938,"
             + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,\"instructions\":null,"
             + "\"max_output_tokens\":null,\"model\":\"gpt-4o-2024-08-06\",\"output\":[],\"parallel_tool_calls\":true,"
             + "\"previous_response_id\":null,\"reasoning\":null,\"temperature\":1.0,\"text\":null,\"tool_choice\":\"auto\","

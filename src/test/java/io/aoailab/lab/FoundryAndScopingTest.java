@@ -19,7 +19,12 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.search.documents.SearchClientBuilder;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobStorageException;
+import io.aoailab.access.AccessPath;
+import io.aoailab.access.AccessPath.ExpectedEndpoint;
 import io.aoailab.config.ConfigSources;
+import io.aoailab.lab.http.RecordedRequest;
+import java.net.URI;
+import java.time.Clock;
 import io.aoailab.config.Persona;
 import io.aoailab.config.SuiteConfigResolver;
 import java.util.List;
@@ -121,6 +126,45 @@ class FoundryAndScopingTest {
             assertThat(response.headers().values("x-ms-region")).containsExactly("East US 2");
             assertThat(response.parse().status()).map(Object::toString).contains("completed");
         }
+    }
+
+    @Test
+    void should_send_through_the_foundry_access_path_what_the_projects_sdks_own_openai_client_sends() {
+        // GIVEN the SDK's client (openai-java, through the test JVM's hooks) and the suite's foundry path, both
+        // resolving the connection aoai-eus2 of the project
+        URI project = target.endpoints().foundryProject().orElseThrow();
+        String account = "aoai-eus2.openai.azure.com";
+        RecordedRequest bySdk;
+        try (LabJvmHooks hooks = LabJvmHooks.install(target.lab())) {
+            new AIProjectClientBuilder().endpoint(project.toString()).credential(target.credentials().defaultCaller())
+                    .httpClient(target.http().azureHttpClient()).openAIConnectionName("aoai-eus2")
+                    .openAIServiceVersion(com.openai.azure.AzureOpenAIServiceVersion.fromString("2025-03-01-preview"))
+                    .buildInferenceClient().getOpenAIClient().responses().create(com.openai.models.responses
+                            .ResponseCreateParams.builder().model("gpt-4o").input("Hello").maxOutputTokens(64).build());
+            bySdk = last(target.lab().requestsTo(account));
+        }
+        AccessPath foundry = AccessPath.foundry(project, Optional.of("aoai-eus2"), List.of(
+                new ExpectedEndpoint("OPENAI_ENDPOINT_2", target.endpoints().openai().get(1), "East US 2")),
+                target.credentials().defaultCaller(), target.http(), "2025-03-01-preview", Clock.systemUTC());
+
+        // WHEN
+        foundry.responses().createResponse(hello());
+
+        // THEN the same account saw the same request: method, path, kind of credential, token audience
+        RecordedRequest byPath = last(target.lab().requestsTo(account));
+        assertThat(byPath).isNotSameAs(bySdk);
+        assertThat(byPath.method() + " " + byPath.path()).isEqualTo(bySdk.method() + " " + bySdk.path())
+                .isEqualTo("POST /openai/responses");
+        assertThat(byPath.hasHeader("authorization")).isEqualTo(bySdk.hasHeader("authorization")).isTrue();
+        assertThat(byPath.hasHeader("api-key")).isEqualTo(bySdk.hasHeader("api-key")).isFalse();
+        assertThat(byPath.bearerClaims().get("aud")).isEqualTo(bySdk.bearerClaims().get("aud"))
+                .isEqualTo("https://cognitiveservices.azure.com");
+        assertThat(List.of(byPath.status(), bySdk.status())).containsOnly(200);
+        assertThat(foundry.expectedRegion()).contains("East US 2");
+    }
+
+    private static RecordedRequest last(List<RecordedRequest> requests) {
+        return requests.get(requests.size() - 1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ class LiveCodePathAgainstStandaloneLabTest {
     void should_pass_the_responses_scenario_on_the_live_code_path(@TempDir Path out) throws IOException {
         assumeTrue(System.getenv("LAB_TARGET") == null, "LAB_TARGET is set in the environment and would win");
         Map<String, String> saved = new HashMap<>();
-        try (Lab lab = Lab.start(LabOptions.defaults())) {
+        try (Lab lab = Lab.start(LabOptions.defaults().standalone())) {
             LabMain.write(out, out.resolve("lab-ca.pem"), out.resolve("lab.env"), lab);
             Matcher keys = Pattern.compile("(?m)^([A-Z0-9_]+)=(.*)$").matcher(Files.readString(out.resolve("lab.env")));
             while (keys.find()) {
@@ -45,6 +46,11 @@ class LiveCodePathAgainstStandaloneLabTest {
             tests.assertStatistics(stats -> stats.failed(0));
             assertThat(tests.succeeded().count()).as("responses cases passed on the live code path")
                     .isGreaterThanOrEqualTo(15);
+            // every path, the Foundry one included: its connection targets are the standalone lab's loopback URLs
+            for (String path : List.of("direct(East US)", "direct(East US 2)", "apim", "foundry")) {
+                assertThat(tests.succeeded().filter(e -> e.getTestDescriptor().getDisplayName().equals(path)).count())
+                        .as("cases passed through %s", path).isGreaterThanOrEqualTo(7);
+            }
             // the fault-injecting case (a parameterized container), the plain-pool variant and the placeholder
             assertThat(results.allEvents().skipped().count()).as("lab-only cases skipped with a reason")
                     .isGreaterThanOrEqualTo(3);

@@ -31,12 +31,15 @@ import io.aoailab.junit.DeploymentUnderTest;
 import io.aoailab.junit.EveryAccessPath;
 import io.aoailab.junit.OnlyOn;
 import io.aoailab.junit.Scenario;
-import io.aoailab.access.HttpClientFactory;
-import io.aoailab.access.NetworkPosture;
+import io.aoailab.access.AccessPath.ExpectedEndpoint;
+import io.aoailab.config.DeploymentEndpoints;
+import io.aoailab.testing.LabVariant;
+import com.azure.core.credential.TokenCredential;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
 import io.aoailab.assertions.StatefulFollowUps;
 import io.aoailab.config.Target;
-import io.aoailab.lab.Lab;
-import io.aoailab.lab.LabOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Disabled;
@@ -65,13 +68,15 @@ class ResponsesApiIT {
                 .map(c -> ((ResponsesOutputContentText) c).getText()).reduce("", String::concat);
     }
 
-    /** A direct path must answer from the region the configuration expects there; APIM from one of them. */
+    /**
+     * A direct path must answer from the region the configuration expects there, the Foundry path from that of the
+     * endpoint its connection targets; APIM from one of the intended regions.
+     */
     private static void assertAnsweredFromAnIntendedRegion(AccessPath path, SuiteConfig config) {
         CallRecord call = path.capture().last().orElseThrow();
         List<String> intended = config.intended().regions().stream().map(IntendedRegion::displayName).toList();
-        String expected = path.name().startsWith("direct(") ? path.name().substring(7, path.name().length() - 1) : null;
-        if (expected != null) {
-            assertThat(call.region()).as("x-ms-region of %s", path).contains(expected);
+        if (path.expectedRegion().isPresent()) {
+            assertThat(call.region()).as("x-ms-region of %s", path).isEqualTo(path.expectedRegion());
         } else {
             assertThat(call.region()).as("region behind %s", path).isPresent();
             assertThat(intended).as("intended regions").contains(call.region().get());
@@ -88,6 +93,9 @@ class ResponsesApiIT {
         assertThat(response.getUsage().getInputTokens() + response.getUsage().getOutputTokens())
                 .as("input + output tokens").isEqualTo(response.getUsage().getTotalTokens());
         assertThat(response.getUsage().getOutputTokens()).as("output tokens").isLessThanOrEqualTo(MAX_OUTPUT_TOKENS);
+        assertThat(response.getModel()).as("model of a response from deployment %s (EXPECTED_MODEL=%s)",
+                config.modelDeployment(), config.intended().model()).matches(config.intended()::servesModel,
+                        "is " + config.intended().model() + " or " + config.intended().model() + "-<version date>");
         assertAnsweredFromAnIntendedRegion(path, config);
     }
 
@@ -190,7 +198,7 @@ class ResponsesApiIT {
         String healthy = config.intended().regions().get(1).displayName();
         faults.inject(account, new Fault.ServerError(503), FaultBudget.forDuration(java.time.Duration.ofMinutes(1)));
 
-        if (path.name().equals("apim")) {
+        if (path.expectedRegion().isEmpty()) {
             // THEN the gateway's retry and breaker keep the API answering, from the other region
             for (int i = 0; i < 6; i++) {
                 assertThat(path.responses().createResponse(ask(config, "Are you there?")).getStatus())
@@ -198,8 +206,8 @@ class ResponsesApiIT {
                 assertThat(path.capture().last().flatMap(CallRecord::region)).as("region behind %s", path)
                         .contains(healthy);
             }
-        } else if (path.name().equals("direct(" + down + ")")) {
-            // THEN the down region's own endpoint says so
+        } else if (path.expectedRegion().get().equals(down)) {
+            // THEN the down region's own endpoint says so (and so does a Foundry connection to it)
             assertThatThrownBy(() -> path.responses().createResponse(ask(config, "Are you there?")))
                     .as("a create on the down region").isInstanceOfSatisfying(HttpResponseException.class,
                             e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(503));
@@ -213,26 +221,50 @@ class ResponsesApiIT {
     @OnlyOn(value = Target.LAB, reason = "it starts a lab variant whose APIM runs the seed's plain pool policy")
     void explains_a_follow_up_that_lands_in_the_other_region_behind_a_plain_pool(SuiteConfig config) throws Exception {
         // GIVEN the default lab with only the policy changed to the plain pool one, round-robin so 50/50 alternates
-        String yaml;
-        try (var in = Lab.class.getResourceAsStream("/io/aoailab/lab/default-topology.yaml")) {
-            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        java.nio.file.Path variant = java.nio.file.Files.createTempFile("plain-pool", ".yaml");
-        java.nio.file.Files.writeString(variant, yaml.replace("openai-load-balancer.xml", "openai-load-balancer-simple.xml")
-                .replace("selection: weighted-random", "selection: weighted-round-robin"));
-        try (Lab lab = Lab.start(LabOptions.defaults().withTopology(java.util.Optional.of(variant)));
-                HttpClientFactory http = new HttpClientFactory(config.httpTimeout(), NetworkPosture.jdkDefaults()
-                        .with(List.of(lab.caCertificate()), lab.pinnedHosts()))) {
-            AccessPath plain = AccessPath.apim(lab.apim().orElseThrow().hostUri(),
-                    lab.apim().orElseThrow().subscriptionKey(), http, config.apiVersion(), java.time.Clock.systemUTC());
+        try (LabVariant variant = LabVariant.of(config, yaml -> yaml
+                .replace("openai-load-balancer.xml", "openai-load-balancer-simple.xml")
+                .replace("selection: weighted-random", "selection: weighted-round-robin"))) {
+            AccessPath plain = AccessPath.apim(variant.target().endpoints().apimGateway().orElseThrow(),
+                    variant.target().endpoints().apimSubscriptionKey().orElseThrow(), variant.target().http(),
+                    config.apiVersion(), Clock.systemUTC());
 
             // WHEN / THEN the suite's own check fails, and says why
             assertThatThrownBy(() -> StatefulFollowUps.assertRetrievable(plain, ask(config, "Remember me.")))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("but it answered 404 from East US 2 while the response was created in East US")
                     .hasMessageContaining("must be pinned to the creating region");
-        } finally {
-            java.nio.file.Files.deleteIfExists(variant);
+        }
+    }
+
+    @Test
+    @OnlyOn(value = Target.LAB, reason = "it starts a lab variant whose Foundry project has no Azure OpenAI connection")
+    void names_the_connection_a_foundry_project_lacks(SuiteConfig config) throws Exception {
+        // GIVEN the default lab whose project keeps its Search and Storage connections but none to Azure OpenAI
+        try (LabVariant variant = LabVariant.of(config, yaml -> yaml.replaceAll(
+                "(?m)^    - name: aoai-eus2?\\n      type: AzureOpenAI\\n(?:      .*\\n)+", ""))) {
+            DeploymentEndpoints endpoints = variant.target().endpoints();
+            List<ExpectedEndpoint> expected = List.of(
+                    new ExpectedEndpoint("OPENAI_ENDPOINT_1", endpoints.openai().get(0), "East US"),
+                    new ExpectedEndpoint("OPENAI_ENDPOINT_2", endpoints.openai().get(1), "East US 2"));
+            TokenCredential caller = variant.target().credentials().defaultCaller();
+            URI project = endpoints.foundryProject().orElseThrow();
+
+            // WHEN the foundry path looks for the project's default Azure OpenAI connection / a named one
+            AccessPath byDefault = AccessPath.foundry(project, Optional.empty(), expected, caller,
+                    variant.target().http(), config.apiVersion(), Clock.systemUTC());
+            AccessPath byName = AccessPath.foundry(project, Optional.of("aoai-eus"), expected, caller,
+                    variant.target().http(), config.apiVersion(), Clock.systemUTC());
+
+            // THEN each case through it fails, naming what the project lacks and what it has
+            assertThatThrownBy(() -> byDefault.responses().createResponse(ask(config, "Hello")))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("to have a default Azure OpenAI connection (AI_FOUNDRY_OPENAI_CONNECTION is not set),")
+                    .hasMessageContaining("but it has none. Its connections: search (CognitiveSearch, default),"
+                            + " storage (AzureBlob, default).");
+            assertThatThrownBy(() -> byName.responses().createResponse(ask(config, "Hello")))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("to have the connection 'aoai-eus' (AI_FOUNDRY_OPENAI_CONNECTION),")
+                    .hasMessageContaining("but it answered 404");
         }
     }
 
