@@ -13,11 +13,6 @@ public record UsageSummary(long calls, TokenUsage tokens) {
         return new UsageSummary(calls + other.calls, tokens.plus(other.tokens));
     }
 
-    /** Whether any of the calls consumed tokens. */
-    public boolean consumedTokens() {
-        return !tokens.equals(TokenUsage.ZERO);
-    }
-
     // a stream still being read has not said what it consumed: it counts when it ends
     static UsageSummary of(CallRecord call) {
         boolean settled = call.stream().map(StreamTrace::ended).orElse(true);

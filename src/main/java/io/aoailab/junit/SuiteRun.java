@@ -76,10 +76,6 @@ final class SuiteRun implements AutoCloseable {
         usage = usage.plus(test);
     }
 
-    synchronized UsageSummary usage() {
-        return usage;
-    }
-
     @Override
     public synchronized void close() {
         try {
