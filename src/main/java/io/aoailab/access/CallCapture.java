@@ -8,30 +8,35 @@ import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.util.BinaryData;
 import io.aoailab.report.CallReport;
 import io.aoailab.report.Redactor;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Mono;
 
 /**
- * A pipeline policy that records every response an SDK client receives (status, region, request ids, latency),
- * which is how the suite reads headers the SDK's public methods hide (azure-ai-openai beta.16 keeps its
- * {@code *WithResponse} methods private, azure-wire-facts.md §0.5). Bounded: the oldest records go first.
+ * A pipeline policy that records every response an SDK client receives (status, region, request ids, latency,
+ * token usage), which is how the suite reads what the SDK's public methods hide: azure-ai-openai beta.16 keeps its
+ * {@code *WithResponse} methods private (azure-wire-facts.md §0.5) and its stream events have no getter for
+ * {@code sequence_number}. Each record also goes to the current thread's {@link CallLedger}. Bounded: the oldest
+ * records go first.
  */
 public final class CallCapture implements HttpPipelinePolicy {
     static final int CAPACITY = 10_000;
 
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
     private final String path;
     private final Clock clock;
-    private final Deque<CallRecord> records = new ArrayDeque<>();
+    private final RecentCalls records = new RecentCalls(CAPACITY);
 
     public CallCapture(String path, Clock clock) {
         this.path = path;
@@ -42,7 +47,19 @@ public final class CallCapture implements HttpPipelinePolicy {
     public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
         Instant start = clock.instant();
         long began = System.nanoTime();
-        return next.process().doOnNext(response -> record(response, start, began));
+        return next.process().flatMap(response -> {
+            Duration latency = Duration.ofNanos(System.nanoTime() - began);
+            if (isEventStream(response)) {
+                return Mono.just(tapped(response, record(response, start, latency, Optional.empty(),
+                        Optional.of(new StreamTrace()))));
+            }
+            HttpResponse buffered = response.buffer();
+            return buffered.getBodyAsByteArray().defaultIfEmpty(new byte[0]).map(body -> {
+                record(buffered, start, latency, JsonBodies.usage(new String(body, StandardCharsets.UTF_8)),
+                        Optional.empty());
+                return buffered;
+            });
+        });
     }
 
     @Override
@@ -50,23 +67,37 @@ public final class CallCapture implements HttpPipelinePolicy {
         Instant start = clock.instant();
         long began = System.nanoTime();
         HttpResponse response = next.processSync();
-        CallRecord call = record(response, start, began);
-        return report(call, response);
+        Duration latency = Duration.ofNanos(System.nanoTime() - began);
+        if (isEventStream(response)) {
+            CallRecord call = record(response, start, latency, Optional.empty(), Optional.of(new StreamTrace()));
+            report(call, response, "(event stream, not recorded)");
+            return tapped(response, call);
+        }
+        // the report and the usage need the body, which a policy can only read from a buffered copy
+        HttpResponse buffered = response.buffer();
+        BinaryData body = buffered.getBodyAsBinaryData();
+        String text = body == null ? "" : body.toString();
+        report(record(buffered, start, latency, JsonBodies.usage(text), Optional.empty()), buffered, text);
+        return buffered;
     }
 
-    // The report needs the body, which a policy can only read from a buffered copy. A server-sent-event stream
-    // is left alone: buffering it would hold every event back until the last.
-    private static HttpResponse report(CallRecord call, HttpResponse response) {
-        String contentType = String.valueOf(response.getHeaderValue(HttpHeaderName.CONTENT_TYPE));
-        HttpResponse shown = contentType.contains("text/event-stream") ? response : response.buffer();
-        String responseBody = shown == response ? "(event stream, not recorded)" : shown.getBodyAsBinaryData().toString();
+    // A server-sent-event stream is never buffered: that would hold every event back until the last. It is read
+    // through a tap instead, which fills the call's trace as the consumer reads.
+    private static HttpResponse tapped(HttpResponse response, CallRecord call) {
+        return new TappedEventStreamResponse(response, new ServerSentEventTap(call.stream().orElseThrow()));
+    }
+
+    private static boolean isEventStream(HttpResponse response) {
+        return String.valueOf(response.getHeaderValue(HttpHeaderName.CONTENT_TYPE)).contains("text/event-stream");
+    }
+
+    private static void report(CallRecord call, HttpResponse response, String responseBody) {
         HttpRequest request = response.getRequest();
         String requestBody = request.getBodyAsBinaryData() == null ? "" : request.getBodyAsBinaryData().toString();
         CallReport.attach(call.path() + ": " + call.method() + " " + call.url() + " -> " + call.status()
                 + call.region().map(r -> " (" + r + ")").orElse(""),
                 CallReport.describe(call.method(), call.url(), headers(request.getHeaders()), requestBody,
                         call.status(), headers(response.getHeaders()), responseBody));
-        return shown;
     }
 
     private static Map<String, String> headers(HttpHeaders headers) {
@@ -77,34 +108,27 @@ public final class CallCapture implements HttpPipelinePolicy {
 
     /** The calls so far, oldest first. */
     public List<CallRecord> calls() {
-        synchronized (records) {
-            return List.copyOf(records);
-        }
+        return records.list();
     }
 
     /** The last call, if any. */
     public Optional<CallRecord> last() {
-        synchronized (records) {
-            return Optional.ofNullable(records.peekLast());
-        }
+        return records.last();
     }
 
-    private CallRecord record(HttpResponse response, Instant start, long began) {
+    private CallRecord record(HttpResponse response, Instant start, Duration latency,
+            Optional<TokenUsage> bodyUsage, Optional<StreamTrace> stream) {
         Optional<String> region = header(response, "x-ms-region").or(() -> header(response, "x-backend-region"));
-        CallRecord call = new CallRecord(path, start, response.getRequest().getHttpMethod().name(),
+        CallRecord call = new CallRecord(SEQUENCE.incrementAndGet(), path, start,
+                response.getRequest().getHttpMethod().name(),
                 Redactor.get().redact(response.getRequest().getUrl().toString()), response.getStatusCode(), region,
-                header(response, "x-request-id"), header(response, "apim-request-id"),
-                Duration.ofNanos(System.nanoTime() - began));
-        synchronized (records) {
-            records.addLast(call);
-            if (records.size() > CAPACITY) {
-                records.removeFirst();
-            }
-        }
+                header(response, "x-request-id"), header(response, "apim-request-id"), latency, bodyUsage, stream);
+        records.add(call);
+        CallLedger.addToCurrent(call);
         return call;
     }
 
     private static Optional<String> header(HttpResponse response, String name) {
-        return Optional.ofNullable(response.getHeaderValue(name));
+        return Optional.ofNullable(response.getHeaderValue(HttpHeaderName.fromString(name)));
     }
 }

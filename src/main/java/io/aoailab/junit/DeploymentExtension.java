@@ -1,11 +1,15 @@
 package io.aoailab.junit;
 
+import io.aoailab.access.CallLedger;
 import io.aoailab.access.ConnectedTarget;
+import io.aoailab.access.UsageSummary;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
 import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.report.TokenUsageReport;
 import java.util.Arrays;
 import java.lang.reflect.AnnotatedElement;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -22,17 +26,41 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * and injects the deployment. Package-private: users meet it only through the annotation.
  */
 final class DeploymentExtension implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+            DeploymentExtension.class);
 
-    /** Resolves the configuration before each test, so a bad value errors the test with its own message. */
+    /**
+     * Resolves the configuration before each test, so a bad value errors the test with its own message, and opens
+     * the test's call ledger on its thread; the method's store closes the ledger when the test is done.
+     */
     @Override
     public void beforeEach(ExtensionContext context) {
         SuiteRun.of(context);
+        context.getStore(NAMESPACE).put(CallLedger.class, CallLedger.open());
     }
 
-    /** Faults injected by one test never leak into the next. */
+    /** Reports the tokens the test consumed; faults injected by one test never leak into the next. */
     @Override
     public void afterEach(ExtensionContext context) {
-        SuiteRun.of(context).connected().flatMap(ConnectedTarget::faultControl).ifPresent(FaultControl::reset);
+        SuiteRun run = SuiteRun.of(context);
+        try {
+            reportTokenUsage(context, run);
+        } finally {
+            run.connected().flatMap(ConnectedTarget::faultControl).ifPresent(FaultControl::reset);
+        }
+    }
+
+    // a report entry too, so the console and the JUnit XML say it where there is no Allure report
+    private static void reportTokenUsage(ExtensionContext context, SuiteRun run) {
+        CallLedger ledger = context.getStore(NAMESPACE).get(CallLedger.class, CallLedger.class);
+        UsageSummary total = ledger == null ? UsageSummary.NONE : ledger.total();
+        if (total.calls() == 0) {
+            return;
+        }
+        List<TokenUsageReport.Line> lines = TokenAccounting.lines(ledger.usageByPath());
+        TokenUsageReport.attach(lines);
+        context.publishReportEntry(TokenUsageReport.ATTACHMENT_NAME, TokenUsageReport.text(lines));
+        run.count(total);
     }
 
     @Override

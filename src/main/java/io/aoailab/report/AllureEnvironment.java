@@ -3,12 +3,14 @@ package io.aoailab.report;
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.SuiteConfig;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -19,16 +21,37 @@ import java.util.stream.Collectors;
  */
 public final class AllureEnvironment {
     static final String RESULTS_DIRECTORY_PROPERTY = "allure.results.directory";
+    static final String FILE_NAME = "environment.properties";
 
     private AllureEnvironment() {
     }
 
     public static void write(SuiteConfig config, DeploymentEndpoints endpoints) {
-        String directory = System.getProperty(RESULTS_DIRECTORY_PROPERTY);
-        if (directory == null) {
-            return; // run outside Maven (an IDE): no report to feed
+        resultsDirectory().ifPresent(directory -> write(directory, config, endpoints));
+    }
+
+    /** Adds properties learnt later in the run (e.g. the tokens it consumed), keeping those already written. */
+    public static void add(Map<String, String> more) {
+        resultsDirectory().ifPresent(directory -> add(directory, more));
+    }
+
+    // run outside Maven (an IDE): no report to feed
+    private static Optional<Path> resultsDirectory() {
+        return Optional.ofNullable(System.getProperty(RESULTS_DIRECTORY_PROPERTY)).map(Path::of);
+    }
+
+    static void add(Path resultsDirectory, Map<String, String> more) {
+        Properties properties = new Properties();
+        Path file = resultsDirectory.resolve(FILE_NAME);
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the report environment " + file, e);
+            }
         }
-        write(Path.of(directory), config, endpoints);
+        more.forEach((name, value) -> properties.setProperty(name, Redactor.get().redact(value)));
+        store(resultsDirectory, properties);
     }
 
     static void write(Path resultsDirectory, SuiteConfig config, DeploymentEndpoints endpoints) {
@@ -45,10 +68,13 @@ public final class AllureEnvironment {
         put(properties, "search", endpoints.aiSearch());
         properties.setProperty("intended.pool.weights", config.intended().regions().stream()
                 .map(r -> r.displayName() + "=" + r.poolWeight()).collect(Collectors.joining(", ")));
+        store(resultsDirectory, properties);
+    }
+
+    private static void store(Path resultsDirectory, Properties properties) {
         try {
             Files.createDirectories(resultsDirectory);
-            try (Writer out = Files.newBufferedWriter(resultsDirectory.resolve("environment.properties"),
-                    StandardCharsets.UTF_8)) {
+            try (Writer out = Files.newBufferedWriter(resultsDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
                 properties.store(out, null);
             }
         } catch (IOException e) {

@@ -11,8 +11,8 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpRequest;
-import com.azure.core.http.HttpResponse;
 import io.aoailab.config.Secret;
+import io.aoailab.testing.CannedResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,7 +37,7 @@ class AccessPathTest {
         HttpHeaders headers = new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE, "application/json")
                 .set(HttpHeaderName.fromString("x-ms-region"), "East US 2")
                 .set(HttpHeaderName.fromString("x-request-id"), "req-1");
-        return Mono.just(new CannedResponse(request, 200, headers, RESPONSE.getBytes(StandardCharsets.UTF_8)));
+        return Mono.just(CannedResponse.of(request, headers, ResponsesWire.RESPONSE.getBytes(StandardCharsets.UTF_8)));
     };
 
     private final TokenCredential credential = context -> {
@@ -93,61 +93,4 @@ class AccessPathTest {
                 .hasMessageStartingWith("OPENAI_API_VERSION='2025-04-01-preview' is not one azure-ai-openai")
                 .hasMessageContaining("2025-03-01-preview");
     }
-
-    /** An answer without a network. */
-    static final class CannedResponse extends HttpResponse {
-        private final int status;
-        private final HttpHeaders headers;
-        private final byte[] body;
-
-        CannedResponse(HttpRequest request, int status, HttpHeaders headers, byte[] body) {
-            super(request);
-            this.status = status;
-            this.headers = headers;
-            this.body = body;
-        }
-
-        @Override
-        public int getStatusCode() {
-            return status;
-        }
-
-        @Override
-        @Deprecated
-        public String getHeaderValue(String name) {
-            return headers.getValue(HttpHeaderName.fromString(name));
-        }
-
-        @Override
-        public HttpHeaders getHeaders() {
-            return headers;
-        }
-
-        @Override
-        public reactor.core.publisher.Flux<java.nio.ByteBuffer> getBody() {
-            return reactor.core.publisher.Flux.just(java.nio.ByteBuffer.wrap(body));
-        }
-
-        @Override
-        public Mono<byte[]> getBodyAsByteArray() {
-            return Mono.just(body);
-        }
-
-        @Override
-        public Mono<String> getBodyAsString() {
-            return Mono.just(new String(body, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public Mono<String> getBodyAsString(java.nio.charset.Charset charset) {
-            return Mono.just(new String(body, charset));
-        }
-    }
-
-    static final String RESPONSE = "{\"id\":\"resp_1\",\"object\":\"response\",\"created_at\":1741369938,"
-            + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,\"instructions\":null,"
-            + "\"max_output_tokens\":null,\"model\":\"gpt-4o-2024-08-06\",\"output\":[],\"parallel_tool_calls\":true,"
-            + "\"previous_response_id\":null,\"reasoning\":null,\"temperature\":1.0,\"text\":null,\"tool_choice\":\"auto\","
-            + "\"tools\":[],\"top_p\":1.0,\"truncation\":\"disabled\",\"usage\":{\"input_tokens\":1,\"output_tokens\":1,"
-            + "\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":2},\"user\":null,\"metadata\":{}}";
 }

@@ -13,6 +13,7 @@ import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpRequest;
 import io.aoailab.access.AccessPath.ExpectedEndpoint;
 import io.aoailab.report.Redactor;
+import io.aoailab.testing.CannedResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -63,14 +64,14 @@ class FoundryAccessPathTest {
                         : answer(request, 404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"Connection " + name
                                 + " not found\"}}");
             }
-            return answer(request, 200, AccessPathTest.RESPONSE);
+            return answer(request, 200, ResponsesWire.RESPONSE);
         };
     }
 
     private static Mono<com.azure.core.http.HttpResponse> answer(HttpRequest request, int status, String body) {
         HttpHeaders headers = new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE, "application/json")
                 .set(HttpHeaderName.fromString("x-ms-region"), "East US 2");
-        return Mono.just(new AccessPathTest.CannedResponse(request, status, headers, body.getBytes(StandardCharsets.UTF_8)));
+        return Mono.just(CannedResponse.of(request, status, headers, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String connection(String name, String type, String target, boolean isDefault, String credentials) {

@@ -11,22 +11,42 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.util.Context;
+import io.aoailab.access.CallCapture;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
 import io.aoailab.lab.faults.Fault;
 import io.aoailab.lab.faults.FaultBudget;
 import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.report.TokenUsageReport;
+import io.aoailab.testing.CannedResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
+import reactor.core.publisher.Mono;
 
 /**
  * Drives {@link DeploymentTest} through the real Jupiter engine. The configuration comes in as system properties
@@ -130,6 +150,58 @@ class DeploymentExtensionTest {
         set("LAB_TARGET", "lab");
 
         run(InjectsFaults.class).assertStatistics(stats -> stats.succeeded(2).failed(0));
+    }
+
+    @Test
+    void should_report_the_tokens_each_test_consumed_and_the_runs_total(@TempDir Path results) throws IOException {
+        setLive();
+        set("allure.results.directory", results.toString());
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Events events;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            events = run(SpendsTokens.class);
+        } finally {
+            System.setOut(stdout);
+        }
+
+        events.assertStatistics(stats -> stats.succeeded(3));
+        List<String> reported = events.reportingEntryPublished().stream().map(e -> e.getRequiredPayload(
+                ReportEntry.class).getKeyValuePairs().get(TokenUsageReport.ATTACHMENT_NAME)).toList();
+        assertThat(reported).as("an entry for each test that made calls").containsExactlyInAnyOrder(
+                "canned: 1 call, 11 input, 3 output, 14 total\ntotal: 1 call, 11 input, 3 output, 14 total\n",
+                "no token-consuming calls (1 call)\n");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Token usage of this run: 2 calls, 11 input + 3 output = 14 tokens");
+        assertThat(Files.readString(results.resolve("environment.properties")))
+                .contains("tokens.input=11", "tokens.output=3", "tokens.total=14");
+    }
+
+    @DeploymentTest
+    static class SpendsTokens {
+        private static void call(String body) {
+            HttpHeaders json = new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE, "application/json");
+            new HttpPipelineBuilder().policies(new CallCapture("canned", Clock.systemUTC()))
+                    .httpClient(request -> Mono.just(CannedResponse.of(request, json,
+                            body.getBytes(StandardCharsets.UTF_8))))
+                    .build().sendSync(new HttpRequest(HttpMethod.POST, "https://aoai.example/openai/responses"),
+                            Context.NONE).close();
+        }
+
+        @Test
+        void spends() {
+            call("{\"usage\":{\"input_tokens\":11,\"output_tokens\":3,\"total_tokens\":14}}");
+        }
+
+        @Test
+        void calls_without_spending() {
+            call("{\"error\":{\"code\":\"429\"}}");
+        }
+
+        @Test
+        void makes_no_call() {
+        }
     }
 
     @DeploymentTest

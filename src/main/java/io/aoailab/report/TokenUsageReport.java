@@ -1,0 +1,71 @@
+package io.aoailab.report;
+
+import io.qameta.allure.Allure;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a test's calls consumed, as the report shows it: an attachment with a line per access path and a total.
+ * It takes plain lines, so the report does not depend on how the calls were counted.
+ */
+public final class TokenUsageReport {
+    public static final String ATTACHMENT_NAME = "Token usage";
+
+    /** One access path's calls and the tokens they reported (a total line has the same shape). */
+    public record Line(String name, long calls, long input, long output, long total) {
+        Line plus(Line other) {
+            return new Line(name, calls + other.calls, input + other.input, output + other.output,
+                    total + other.total);
+        }
+
+        boolean consumedTokens() {
+            return input != 0 || output != 0 || total != 0;
+        }
+    }
+
+    private TokenUsageReport() {
+    }
+
+    /** Attaches the text to the running test's report; nothing when no call was made. */
+    public static void attach(List<Line> paths) {
+        if (sum("total", paths).calls() > 0) {
+            Allure.addAttachment(ATTACHMENT_NAME, "text/plain", text(paths), ".txt");
+        }
+    }
+
+    /** A line per access path, then the total; or that no call consumed tokens. Redacted. */
+    public static String text(List<Line> paths) {
+        Line total = sum("total", paths);
+        if (!total.consumedTokens()) {
+            return Redactor.get().redact("no token-consuming calls (" + calls(total.calls()) + ")\n");
+        }
+        StringBuilder text = new StringBuilder();
+        for (Line path : paths) {
+            text.append(describe(path)).append('\n');
+        }
+        return Redactor.get().redact(text.append(describe(total)).append('\n').toString());
+    }
+
+    /** The run's one line on stdout, e.g. {@code Token usage of this run: 42 calls, 1,234 input + 567 output = 1,801 tokens}. */
+    public static String runSummary(Line run) {
+        return "Token usage of this run: " + calls(run.calls()) + ", " + number(run.input()) + " input + "
+                + number(run.output()) + " output = " + number(run.total()) + " tokens";
+    }
+
+    private static String describe(Line line) {
+        return line.name() + ": " + calls(line.calls()) + ", " + number(line.input()) + " input, "
+                + number(line.output()) + " output, " + number(line.total()) + " total";
+    }
+
+    private static Line sum(String name, List<Line> lines) {
+        return lines.stream().reduce(new Line(name, 0, 0, 0, 0), Line::plus);
+    }
+
+    private static String calls(long calls) {
+        return number(calls) + (calls == 1 ? " call" : " calls");
+    }
+
+    private static String number(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}
