@@ -51,7 +51,7 @@ class LiveCodePathAgainstStandaloneLabTest {
                 assertThat(tests.succeeded().filter(e -> e.getTestDescriptor().getDisplayName().equals(path)).count())
                         .as("cases passed through %s", path).isGreaterThanOrEqualTo(7);
             }
-            // the fault-injecting case (a parameterized container), the plain-pool variant and the placeholder
+            // the fault-injecting case (a parameterized container) and the two lab variants (plain pool, no connection)
             assertThat(results.allEvents().skipped().count()).as("lab-only cases skipped with a reason")
                     .isGreaterThanOrEqualTo(3);
         } finally {
