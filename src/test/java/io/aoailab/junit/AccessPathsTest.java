@@ -1,0 +1,63 @@
+package io.aoailab.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aoailab.access.AccessPath;
+import io.aoailab.access.LiveTarget;
+import io.aoailab.config.ConfigSources;
+import io.aoailab.config.SuiteConfig;
+import io.aoailab.config.SuiteConfigResolver;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which access paths a live configuration yields, named after the regions it expects and pointed at the URLs it
+ * gives: built without a network, since no path calls anything until a scenario uses it.
+ */
+class AccessPathsTest {
+
+    private static SuiteConfig live(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(Map.of("LAB_TARGET", "live",
+                "OPENAI_ENDPOINT_1", "https://aoai-weu.openai.azure.com/",
+                "OPENAI_ENDPOINT_2", "https://aoai-sec.openai.azure.com/",
+                "EXPECTED_REGION_1", "West Europe", "EXPECTED_REGION_2", "Sweden Central",
+                "EXPECTED_POOL_WEIGHTS", "West Europe=50,Sweden Central=50"));
+        env.putAll(extra);
+        return new SuiteConfigResolver(ConfigSources.of(env, Map.of(), Map.of())).resolve();
+    }
+
+    @Test
+    void should_offer_each_configured_endpoint_named_after_its_expected_region() {
+        SuiteConfig config = live(Map.of());
+        try (LiveTarget target = new LiveTarget(config)) {
+            AccessPaths paths = new AccessPaths(config, target);
+
+            assertThat(paths.all()).extracting(AccessPath::name).containsExactly("direct(West Europe)",
+                    "direct(Sweden Central)");
+            assertThat(paths.all()).extracting(p -> p.endpoint().toString()).containsExactly(
+                    "https://aoai-weu.openai.azure.com/", "https://aoai-sec.openai.azure.com/");
+            assertThat(paths.all()).extracting(AccessPath::expectedRegion).containsExactly(
+                    Optional.of("West Europe"), Optional.of("Sweden Central"));
+        }
+    }
+
+    @Test
+    void should_add_apim_and_foundry_when_configured() {
+        SuiteConfig config = live(Map.of("APIM_GATEWAY_URL", "https://apim-x.azure-api.net/",
+                "APIM_SUBSCRIPTION_KEY", "0123456789abcdef0123456789abcdef",
+                "AI_FOUNDRY_PROJECT_ENDPOINT", "https://aif-x.services.ai.azure.com/api/projects/p"));
+        try (LiveTarget target = new LiveTarget(config)) {
+            AccessPaths paths = new AccessPaths(config, target);
+
+            assertThat(paths.all()).extracting(AccessPath::name).containsExactly("direct(West Europe)",
+                    "direct(Sweden Central)", "apim", "foundry");
+            AccessPath apim = paths.all().get(2);
+            assertThat(apim.endpoint()).hasToString("https://apim-x.azure-api.net/");
+            assertThat(apim.expectedRegion()).as("any intended region may answer through APIM").isEmpty();
+            // the foundry path's endpoint is its connection's target, resolved only when a case first uses it
+            assertThat(paths.all().get(3).calls()).isEmpty();
+        }
+    }
+}
