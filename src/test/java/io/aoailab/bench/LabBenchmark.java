@@ -1,7 +1,11 @@
 package io.aoailab.bench;
 
 import com.azure.core.credential.TokenRequestContext;
+import com.azure.ai.openai.responses.models.CreateResponsesRequest;
+import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
+import io.aoailab.access.AccessPath;
 import io.aoailab.access.HttpClientFactory;
+import java.time.Clock;
 import io.aoailab.access.NetworkPosture;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabOptions;
@@ -118,6 +122,31 @@ public final class LabBenchmark {
             System.out.printf("POST via the APIM gateway (policy, pool, forward), sequential: p50 %.2f ms, p99 %.2f ms,"
                     + " %.0f req/s (n=%d)%n", ms(percentile(gatewayLatencies, 50)), ms(percentile(gatewayLatencies, 99)),
                     SEQUENTIAL / (throughGateway / 1e9), SEQUENTIAL);
+            // the suite's own way in: azure-ai-openai plus the capture policy (usage read from every body, stream tap)
+            AccessPath direct = AccessPath.direct("East US", lab.account("aoai-eus").hostUri(), credential, http,
+                    "2025-03-01-preview", Clock.systemUTC());
+            CreateResponsesRequest ask = new CreateResponsesRequest(CreateResponsesRequestModel.fromString("gpt-4o"),
+                    "How fast is the lab?").setMaxOutputTokens(32).setStore(false);
+            for (int i = 0; i < 200; i++) {
+                direct.responses().createResponse(ask);
+                direct.responses().createResponseStreaming(ask).forEach(event -> { });
+            }
+            for (boolean streamed : new boolean[] {false, true}) {
+                List<Long> sdkLatencies = new ArrayList<>();
+                for (int i = 0; i < SEQUENTIAL; i++) {
+                    sdkLatencies.add(timed(() -> {
+                        if (streamed) {
+                            direct.responses().createResponseStreaming(ask).forEach(event -> { });
+                        } else {
+                            direct.responses().createResponse(ask);
+                        }
+                        return 0;
+                    }));
+                }
+                System.out.printf("%s through AccessPath (azure-ai-openai + CallCapture), sequential: p50 %.2f ms,"
+                        + " p99 %.2f ms (n=%d)%n", streamed ? "streamed create, every event read" : "create",
+                        ms(percentile(sdkLatencies, 50)), ms(percentile(sdkLatencies, 99)), SEQUENTIAL);
+            }
             ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
             try {
                 long concurrent = timed(() -> {
