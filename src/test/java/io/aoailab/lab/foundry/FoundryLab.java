@@ -1,7 +1,5 @@
 package io.aoailab.lab.foundry;
 
-import io.aoailab.testing.LoopbackHosts;
-import io.aoailab.testing.TestTokens;
 import com.azure.ai.projects.AIProjectClientBuilder;
 import com.azure.ai.projects.ConnectionsClient;
 import com.azure.core.credential.AccessToken;
@@ -10,26 +8,20 @@ import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
 import io.aoailab.access.HttpClientFactory;
 import io.aoailab.config.Secret;
-import io.aoailab.lab.http.LabServer;
-import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.topology.FoundrySpec;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.TopologyLoader;
-import io.aoailab.testing.MutableClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.aoailab.testing.Answer;
+import io.aoailab.testing.ServiceLab;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,7 +30,7 @@ import reactor.core.publisher.Mono;
  * topology's, plus the ApiKey connection {@value #KEY_CONNECTION}. The project's {@code /openai/...} surface is a stub
  * that answers 299 with the path it saw, so routing is visible. One lab per test class, closed by JUnit's store.
  */
-final class FoundryLab implements BeforeAllCallback {
+final class FoundryLab extends ServiceLab<FoundryProjectService> {
     static final String HOST = "aif-aoai-lab.services.ai.azure.com";
     static final String PROJECT = "proj-aoai-lab";
     static final String KEY_CONNECTION = "aoai-eus-key";
@@ -47,33 +39,19 @@ final class FoundryLab implements BeforeAllCallback {
     /** The stub's status, one no real route answers with. */
     static final int STUB_STATUS = 299;
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FoundryLab.class);
+    /** The key of the account {@code aoai-eus} that the connection {@value #KEY_CONNECTION} hands out. */
+    private static final Secret KEY = Secret.of("0123456789abcdef0123456789abcdef");
 
-    private Running lab;
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        lab = context.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
-    }
-
-    Topology topology() {
-        return lab.topology;
+    FoundryLab() {
+        super(Instant.parse("2025-06-02T08:00:00Z"), AI_AUDIENCE, FoundryLab::labTopology);
     }
 
     String projectEndpoint() {
-        return "https://" + HOST + ":" + lab.server.port() + "/api/projects/" + PROJECT;
-    }
-
-    String objectId(String principal) {
-        return lab.topology.principal(principal).orElseThrow().objectId();
-    }
-
-    String token(String principal, String audience) {
-        return lab.tokens.mint(objectId(principal), audience);
+        return endpoint(HOST) + "/api/projects/" + PROJECT;
     }
 
     String key() {
-        return lab.key.reveal();
+        return KEY.reveal();
     }
 
     /** The real azure-ai-projects 1.0.0-beta.2 connections client, without retries. */
@@ -87,20 +65,8 @@ final class FoundryLab implements BeforeAllCallback {
         return new AIProjectClientBuilder()
                 .endpoint(projectEndpoint())
                 .credential(credential)
-                .httpClient(lab.http.azureHttpClient())
+                .httpClient(azureHttpClient())
                 .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
-    }
-
-    OkHttpClient okHttp() {
-        return lab.http.okHttp();
-    }
-
-    Answer send(Request request) {
-        try (Response response = okHttp().newCall(request).execute()) {
-            return new Answer(response.code(), response.headers(), response.body().string());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** {@code GET} under the project endpoint with a token of {@code principal} for {@code audience}. */
@@ -111,13 +77,6 @@ final class FoundryLab implements BeforeAllCallback {
 
     Answer get(String pathAndQuery) {
         return get(pathAndQuery, "suite-caller", AI_AUDIENCE);
-    }
-
-    record Answer(int status, okhttp3.Headers headers, String body) {
-
-        String header(String name) {
-            return headers.get(name);
-        }
     }
 
     /** The lab URL of a connection target, as the assembly would map it (here without the lab's ports). */
@@ -131,58 +90,30 @@ final class FoundryLab implements BeforeAllCallback {
         };
     }
 
-    private static final class Running implements AutoCloseable {
-        private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T08:00:00Z"));
-        private final Topology topology = topology();
-        private final TestTokens tokens = new TestTokens(topology.tenant().id());
-        private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
-        private final Secret key = Secret.of("0123456789abcdef0123456789abcdef");
-        private LoopbackHosts hosts;
-        private LabServer server;
-        private HttpClientFactory http;
+    /** The project, served under {@value #HOST} and named by it. */
+    @Override
+    protected Map<String, Hosted<FoundryProjectService>> createServices(Shared shared) {
+        Topology topology = shared.topology();
+        FoundrySpec foundry = topology.foundryResource().orElseThrow();
+        FoundryProjectService service = new FoundryProjectService(topology, foundry, shared.tokens(), shared.access(),
+                FoundryLab::targetUrl, target -> target.equals("account:aoai-eus") ? Optional.of(KEY)
+                        : Optional.empty(),
+                exchange -> exchange.text(STUB_STATUS, "text/plain", "stub " + exchange.method() + " "
+                        + exchange.path()),
+                shared.clock());
+        return Map.of(HOST, new Hosted<>(HOST, service));
+    }
 
-        static Running start() {
-            Running running = new Running();
-            try {
-                running.serve();
-                return running;
-            } catch (RuntimeException e) {
-                running.close();
-                throw e;
-            }
-        }
-
-        private void serve() {
-            FoundrySpec foundry = topology.foundryResource().orElseThrow();
-            FoundryProjectService service = new FoundryProjectService(topology, foundry, tokens, access,
-                    FoundryLab::targetUrl, target -> target.equals("account:aoai-eus") ? Optional.of(key)
-                            : Optional.empty(),
-                    exchange -> exchange.text(STUB_STATUS, "text/plain", "stub " + exchange.method() + " "
-                            + exchange.path()),
-                    clock);
-            hosts = new LoopbackHosts(List.of(HOST));
-            server = hosts.serve(HOST, service);
-            http = hosts.clients();
-        }
-
-        private static Topology topology() {
-            Topology shipped = TopologyLoader.loadDefault();
-            FoundrySpec foundry = shipped.foundryResource().orElseThrow();
-            List<FoundrySpec.Connection> connections = new ArrayList<>(foundry.connections());
-            connections.add(new FoundrySpec.Connection(KEY_CONNECTION, "AzureOpenAI", "account:aoai-eus", "ApiKey",
-                    false));
-            FoundrySpec withKey = new FoundrySpec(foundry.account(), foundry.region(), foundry.deployments(),
-                    foundry.project(), connections);
-            return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(),
-                    shipped.principals(), shipped.defaultCaller(), shipped.accounts(), shipped.roleAssignments(),
-                    shipped.apim(), shipped.storage(), shipped.search(), withKey);
-        }
-
-        @Override
-        public void close() {
-            if (hosts != null) {
-                hosts.close();
-            }
-        }
+    private static Topology labTopology() {
+        Topology shipped = TopologyLoader.loadDefault();
+        FoundrySpec foundry = shipped.foundryResource().orElseThrow();
+        List<FoundrySpec.Connection> connections = new ArrayList<>(foundry.connections());
+        connections.add(new FoundrySpec.Connection(KEY_CONNECTION, "AzureOpenAI", "account:aoai-eus", "ApiKey",
+                false));
+        FoundrySpec withKey = new FoundrySpec(foundry.account(), foundry.region(), foundry.deployments(),
+                foundry.project(), connections);
+        return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(),
+                shipped.principals(), shipped.defaultCaller(), shipped.accounts(), shipped.roleAssignments(),
+                shipped.apim(), shipped.storage(), shipped.search(), withKey);
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aoailab.lab.http.LabJson;
+import io.aoailab.testing.Answer;
 import java.io.IOException;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -24,7 +25,7 @@ class FoundryProjectWireTest {
     void should_answer_a_connection_with_exactly_the_fields_the_sdk_model_reads_when_got_without_credentials()
             throws IOException {
         // GIVEN / WHEN
-        FoundryLab.Answer answer = LAB.get("/connections/aoai-eus" + V);
+        Answer answer = LAB.get("/connections/aoai-eus" + V);
         // THEN
         assertThat(answer.status()).isEqualTo(200);
         JsonNode json = LabJson.MAPPER.readTree(answer.body());
@@ -40,7 +41,7 @@ class FoundryProjectWireTest {
     @Test
     void should_page_with_a_null_next_link_when_listing() throws IOException {
         // GIVEN / WHEN
-        FoundryLab.Answer answer = LAB.get("/connections" + V + "&connectionType=CognitiveSearch");
+        Answer answer = LAB.get("/connections" + V + "&connectionType=CognitiveSearch");
         // THEN
         JsonNode json = LabJson.MAPPER.readTree(answer.body());
         assertThat(json.get("value")).hasSize(1);
@@ -50,7 +51,7 @@ class FoundryProjectWireTest {
     @Test
     void should_keep_the_key_out_of_the_plain_get_when_the_connection_is_api_key() {
         // GIVEN / WHEN
-        FoundryLab.Answer answer = LAB.get("/connections/" + FoundryLab.KEY_CONNECTION + V);
+        Answer answer = LAB.get("/connections/" + FoundryLab.KEY_CONNECTION + V);
         // THEN
         assertThat(answer.body()).contains("\"credentials\":{\"type\":\"ApiKey\"}").doesNotContain(LAB.key());
     }
@@ -58,7 +59,7 @@ class FoundryProjectWireTest {
     @Test
     void should_answer_the_gateway_envelope_when_the_token_has_the_cognitive_services_audience() {
         // GIVEN / WHEN
-        FoundryLab.Answer answer = LAB.get("/connections" + V, "suite-caller", COGNITIVE_AUDIENCE);
+        Answer answer = LAB.get("/connections" + V, "suite-caller", COGNITIVE_AUDIENCE);
         // THEN
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).isEqualTo("{\"statusCode\": 401, \"message\": \"Unauthorized. Access token is "
@@ -73,7 +74,7 @@ class FoundryProjectWireTest {
                 .header("Authorization", "Bearer " + LAB.token("contributor", AI_AUDIENCE))
                 .post(RequestBody.create(new byte[0], MediaType.get("application/json"))).build();
         // WHEN
-        FoundryLab.Answer answer = LAB.send(request);
+        Answer answer = LAB.send(request);
         // THEN
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("x-ms-error-code")).isEqualTo("PermissionDenied");
@@ -87,8 +88,8 @@ class FoundryProjectWireTest {
     @Test
     void should_refuse_with_400_when_the_api_version_is_missing_or_unsupported() {
         // GIVEN / WHEN
-        FoundryLab.Answer missing = LAB.get("/connections");
-        FoundryLab.Answer unsupported = LAB.get("/connections?api-version=2024-07-01-preview");
+        Answer missing = LAB.get("/connections");
+        Answer unsupported = LAB.get("/connections?api-version=2024-07-01-preview");
         // THEN
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("Missing required query parameter: api-version");
@@ -101,7 +102,7 @@ class FoundryProjectWireTest {
     @Test
     void should_hand_the_request_unchanged_to_the_project_responses_handler_when_the_path_is_under_openai() {
         // GIVEN / WHEN
-        FoundryLab.Answer answer = LAB.send(new Request.Builder().url(LAB.projectEndpoint() + "/openai/v1/responses")
+        Answer answer = LAB.send(new Request.Builder().url(LAB.projectEndpoint() + "/openai/v1/responses")
                 .post(RequestBody.create("{}", MediaType.get("application/json"))).build());
         // THEN
         assertThat(answer.status()).isEqualTo(STUB_STATUS);
@@ -111,7 +112,7 @@ class FoundryProjectWireTest {
     @Test
     void should_answer_missing_api_version_when_responses_is_called_on_the_bare_project_endpoint() {
         // GIVEN / WHEN
-        FoundryLab.Answer answer = LAB.send(new Request.Builder().url(LAB.projectEndpoint() + "/responses")
+        Answer answer = LAB.send(new Request.Builder().url(LAB.projectEndpoint() + "/responses")
                 .post(RequestBody.create("{}", MediaType.get("application/json"))).build());
         // THEN
         assertThat(answer.status()).isEqualTo(400);
@@ -123,9 +124,9 @@ class FoundryProjectWireTest {
         // GIVEN
         String otherProject = LAB.projectEndpoint().replace("/proj-aoai-lab", "/proj-other");
         // WHEN
-        FoundryLab.Answer project = LAB.send(new Request.Builder().url(otherProject + "/connections" + V).build());
-        FoundryLab.Answer path = LAB.get("/nothing-here" + V);
-        FoundryLab.Answer root = LAB.send(new Request.Builder().url(LAB.projectEndpoint()
+        Answer project = LAB.send(new Request.Builder().url(otherProject + "/connections" + V).build());
+        Answer path = LAB.get("/nothing-here" + V);
+        Answer root = LAB.send(new Request.Builder().url(LAB.projectEndpoint()
                 .replace("/api/projects/proj-aoai-lab", "/whatever")).build());
         // THEN
         assertThat(project.status()).isEqualTo(404);

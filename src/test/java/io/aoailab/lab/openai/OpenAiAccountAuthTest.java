@@ -6,7 +6,7 @@ import static io.aoailab.lab.openai.OpenAiLab.JSON;
 import static io.aoailab.lab.openai.OpenAiLab.KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aoailab.lab.openai.OpenAiLab.Answer;
+import io.aoailab.testing.Answer;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;

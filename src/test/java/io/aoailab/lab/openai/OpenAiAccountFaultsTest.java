@@ -12,7 +12,7 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaderName;
 import io.aoailab.lab.faults.Fault;
 import io.aoailab.lab.faults.FaultBudget;
-import io.aoailab.lab.openai.OpenAiLab.Answer;
+import io.aoailab.testing.Answer;
 import java.io.IOException;
 import java.time.Duration;
 import okhttp3.RequestBody;

@@ -27,7 +27,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.aoailab.lab.http.LabJson;
-import io.aoailab.lab.openai.OpenAiLab.Answer;
+import io.aoailab.testing.Answer;
 import io.aoailab.lab.rbac.RoleAssignment;
 import io.aoailab.lab.rbac.RoleDefinition;
 import io.aoailab.lab.topology.StorageSpec;

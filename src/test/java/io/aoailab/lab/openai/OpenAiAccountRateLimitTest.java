@@ -6,7 +6,7 @@ import static io.aoailab.lab.openai.OpenAiLab.TINY_REQUESTS_PER_MINUTE;
 import static io.aoailab.lab.openai.OpenAiLab.TINY_TOKENS_PER_MINUTE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aoailab.lab.openai.OpenAiLab.Answer;
+import io.aoailab.testing.Answer;
 import java.time.Duration;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.BeforeEach;

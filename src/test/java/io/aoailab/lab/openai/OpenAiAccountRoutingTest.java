@@ -4,7 +4,7 @@ import static io.aoailab.lab.openai.OpenAiLab.EUS;
 import static io.aoailab.lab.openai.OpenAiLab.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aoailab.lab.openai.OpenAiLab.Answer;
+import io.aoailab.testing.Answer;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -11,7 +11,7 @@ import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceNotFoundException;
 import com.azure.core.http.HttpHeaderName;
-import io.aoailab.lab.openai.OpenAiLab.Answer;
+import io.aoailab.testing.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,8 +1,5 @@
 package io.aoailab.lab.openai;
 
-import io.aoailab.testing.TestTokens;
-import io.aoailab.testing.LoopbackHosts;
-import io.aoailab.testing.MutableClock;
 import com.azure.ai.openai.responses.ResponsesClient;
 import com.azure.ai.openai.responses.ResponsesClientBuilder;
 import com.azure.core.credential.AccessToken;
@@ -11,17 +8,14 @@ import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RetryOptions;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.lab.faults.FaultControl;
-import io.aoailab.lab.http.LabServer;
-import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.search.SearchService;
 import io.aoailab.lab.storage.BlobService;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Account;
 import io.aoailab.lab.topology.Topology.Deployment;
 import io.aoailab.lab.topology.TopologyLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.aoailab.testing.Answer;
+import io.aoailab.testing.ServiceLab;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,13 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,7 +43,7 @@ import reactor.core.publisher.Mono;
  * shipped topology's search services and storage accounts (not served over HTTP: the account calls them in-process
  * through its {@link Grounding} seam).
  */
-final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
+final class OpenAiLab extends ServiceLab<OpenAiAccount> {
     static final String EUS = "aoai-eus";
     static final String EUS2 = "aoai-eus2";
     static final String KEYS = "aoai-keys";
@@ -68,64 +57,16 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
     static final String AUDIENCE = "https://cognitiveservices.azure.com";
     static final MediaType JSON = MediaType.get("application/json");
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OpenAiLab.class);
-
-    private Running lab;
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        lab = context.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        lab.faults.reset();
-    }
-
-    MutableClock clock() {
-        return lab.clock;
-    }
-
-    FaultControl faults() {
-        return lab.faults;
-    }
-
-    /** The lab's RBAC engine: tests may grant and revoke, and must restore what they change. */
-    AccessControl access() {
-        return lab.access;
-    }
-
-    Topology topology() {
-        return lab.topology;
+    OpenAiLab() {
+        super(Instant.parse("2025-06-02T08:00:00Z"), AUDIENCE, OpenAiLab::labTopology);
     }
 
     OpenAiAccount account(String name) {
-        return lab.accounts.get(name);
-    }
-
-    String endpoint(String account) {
-        return "https://" + lab.topology.account(account).orElseThrow().hostName() + ":" + lab.servers.get(account).port();
-    }
-
-    String objectId(String principal) {
-        return lab.topology.principal(principal).orElseThrow().objectId();
-    }
-
-    /** A valid Cognitive Services token for a principal of the topology, e.g. {@code suite-caller}. */
-    String token(String principal) {
-        return lab.tokens.mint(objectId(principal), AUDIENCE);
-    }
-
-    TestTokens tokens() {
-        return lab.tokens;
+        return service(name);
     }
 
     String key(String account) {
         return account(account).keys().get(0).reveal();
-    }
-
-    OkHttpClient okHttp() {
-        return lab.http.okHttp();
     }
 
     /** The real azure-ai-openai beta.16 client, with no retries so throttling tests fail fast (facts §0.10). */
@@ -135,21 +76,12 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
         ResponsesClientBuilder builder = new ResponsesClientBuilder()
                 .endpoint(endpoint(account))
                 .credential(credential)
-                .httpClient(lab.http.azureHttpClient())
+                .httpClient(azureHttpClient())
                 .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
         for (HttpPipelinePolicy policy : policies) {
             builder.addPolicy(policy);
         }
         return builder.buildClient();
-    }
-
-    /** A request as a raw client sends it, to see bodies and headers the SDK hides. */
-    Answer send(Request request) {
-        try (Response response = okHttp().newCall(request).execute()) {
-            return new Answer(response.code(), response.headers(), response.body().string());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     Request.Builder request(String account, String pathAndQuery) {
@@ -166,69 +98,32 @@ final class OpenAiLab implements BeforeAllCallback, AfterEachCallback {
         return send(request(account, pathAndQuery).header("Authorization", "Bearer " + token("suite-caller")).build());
     }
 
-    /** What came back: status, headers, body text. */
-    record Answer(int status, okhttp3.Headers headers, String body) {
-
-        String header(String name) {
-            return headers.get(name);
+    /** Each account of the topology, grounding {@code file_search} on its search services and storage accounts. */
+    @Override
+    protected Map<String, Hosted<OpenAiAccount>> createServices(Shared shared) {
+        Topology topology = shared.topology();
+        List<SearchService> searches = topology.search().stream().map(spec -> new SearchService(topology, spec,
+                shared.tokens(), shared.access(), shared.faults(), shared.clock())).toList();
+        List<BlobService> storage = topology.storage().stream().map(spec -> new BlobService(topology, spec,
+                shared.tokens(), shared.access(), shared.faults(), shared.clock())).toList();
+        Grounding grounding = new ServiceGrounding(searches, storage);
+        Map<String, Hosted<OpenAiAccount>> accounts = new LinkedHashMap<>();
+        for (Account account : topology.accounts()) {
+            OpenAiAccount served = new OpenAiAccount(topology, account, shared.tokens(), shared.access(),
+                    shared.faults(), shared.clock(), grounding, MAX_BODY_BYTES, MAX_STORED);
+            accounts.put(account.name(), new Hosted<>(account.hostName(), served));
         }
+        return accounts;
     }
 
-    /** Closed by JUnit's store when the test class is done (JUnit 5.13+ closes {@link AutoCloseable} values). */
-    private static final class Running implements AutoCloseable {
-        private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T08:00:00Z"));
-        private final FaultControl faults = new FaultControl(clock);
-        private final Topology topology = topology();
-        private final TestTokens tokens = new TestTokens(topology.tenant().id());
-        private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
-        private final Map<String, OpenAiAccount> accounts = new LinkedHashMap<>();
-        private final Map<String, LabServer> servers = new LinkedHashMap<>();
-        private LoopbackHosts hosts;
-        private HttpClientFactory http;
-
-        static Running start() {
-            Running running = new Running();
-            try {
-                running.serve();
-                return running;
-            } catch (RuntimeException e) {
-                running.close();
-                throw e;
-            }
-        }
-
-        private void serve() {
-            List<SearchService> searches = topology.search().stream()
-                    .map(spec -> new SearchService(topology, spec, tokens, access, faults, clock)).toList();
-            List<BlobService> storage = topology.storage().stream()
-                    .map(spec -> new BlobService(topology, spec, tokens, access, faults, clock)).toList();
-            Grounding grounding = new ServiceGrounding(searches, storage);
-            hosts = new LoopbackHosts(topology.accounts().stream().map(Account::hostName).toList());
-            for (Account account : topology.accounts()) {
-                OpenAiAccount served = new OpenAiAccount(topology, account, tokens, access, faults, clock,
-                        grounding, MAX_BODY_BYTES, MAX_STORED);
-                accounts.put(account.name(), served);
-                servers.put(account.name(), hosts.serve(account.hostName(), served));
-            }
-            http = hosts.clients();
-        }
-
-        /** The shipped topology's tenant, principals and role assignments, plus a key-auth account with tiny limits. */
-        private static Topology topology() {
-            Topology shipped = TopologyLoader.loadDefault();
-            List<Account> accounts = new ArrayList<>(shipped.accounts());
-            accounts.add(new Account(KEYS, "West US", false, List.of(
-                    new Deployment(GPT_4O, GPT_4O_MODEL, 450_000, 2_700),
-                    new Deployment(TINY, "gpt-4o-mini-2024-07-18", TINY_TOKENS_PER_MINUTE, TINY_REQUESTS_PER_MINUTE))));
-            return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(),
-                    shipped.principals(), shipped.defaultCaller(), accounts, shipped.roleAssignments(), null, shipped.storage(), shipped.search(), shipped.foundry());
-        }
-
-        @Override
-        public void close() {
-            if (hosts != null) {
-                hosts.close();
-            }
-        }
+    /** The shipped topology's tenant, principals and role assignments, plus a key-auth account with tiny limits. */
+    private static Topology labTopology() {
+        Topology shipped = TopologyLoader.loadDefault();
+        List<Account> accounts = new ArrayList<>(shipped.accounts());
+        accounts.add(new Account(KEYS, "West US", false, List.of(
+                new Deployment(GPT_4O, GPT_4O_MODEL, 450_000, 2_700),
+                new Deployment(TINY, "gpt-4o-mini-2024-07-18", TINY_TOKENS_PER_MINUTE, TINY_REQUESTS_PER_MINUTE))));
+        return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(),
+                shipped.principals(), shipped.defaultCaller(), accounts, shipped.roleAssignments(), null, shipped.storage(), shipped.search(), shipped.foundry());
     }
 }

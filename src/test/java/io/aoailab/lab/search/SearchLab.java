@@ -1,7 +1,5 @@
 package io.aoailab.lab.search;
 
-import io.aoailab.testing.LoopbackHosts;
-import io.aoailab.testing.TestTokens;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.AzureKeyCredential;
 import com.azure.core.credential.TokenCredential;
@@ -12,9 +10,6 @@ import com.azure.search.documents.SearchClientBuilder;
 import com.azure.search.documents.indexes.SearchIndexClient;
 import com.azure.search.documents.indexes.SearchIndexClientBuilder;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.lab.faults.FaultControl;
-import io.aoailab.lab.http.LabServer;
-import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.rbac.RoleAssignment;
 import io.aoailab.lab.rbac.RoleCatalog;
 import io.aoailab.lab.topology.SearchSpec;
@@ -23,9 +18,8 @@ import io.aoailab.lab.topology.Topology.Assignment;
 import io.aoailab.lab.topology.Topology.Principal;
 import io.aoailab.lab.topology.Topology.PrincipalType;
 import io.aoailab.lab.topology.TopologyLoader;
-import io.aoailab.testing.MutableClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.aoailab.testing.Answer;
+import io.aoailab.testing.ServiceLab;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,13 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,7 +50,7 @@ import reactor.core.publisher.Mono;
  * Index Data Reader on {@value #FAQ} only), {@value #OTHER_READER} (Search Index Data Reader on {@value #OTHER}) and
  * {@value #RG_READER} (Search Index Data Reader on the resource group).
  */
-final class SearchLab implements BeforeAllCallback, AfterEachCallback {
+final class SearchLab extends ServiceLab<SearchService> {
     static final String SERVICE = "srch-aoai-lab";
     static final String OTHER = "srch-other";
     static final String DOCS = "docs-index";
@@ -79,62 +68,22 @@ final class SearchLab implements BeforeAllCallback, AfterEachCallback {
     static final String AUDIENCE = "https://search.azure.com";
     static final MediaType JSON = MediaType.get("application/json");
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SearchLab.class);
+    /** Scopes asked for by the credentials of {@link #credential(String)}, for all the test class's tests. */
+    private final List<String> requestedScopes = new CopyOnWriteArrayList<>();
 
-    private Running lab;
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        lab = context.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        lab.faults.reset();
-    }
-
-    MutableClock clock() {
-        return lab.clock;
-    }
-
-    FaultControl faults() {
-        return lab.faults;
-    }
-
-    SearchService service(String name) {
-        return lab.services.get(name);
-    }
-
-    /** The lab's RBAC engine, for tests that grant or revoke while the lab runs. */
-    AccessControl access() {
-        return lab.access;
-    }
-
-    TestTokens tokens() {
-        return lab.tokens;
-    }
-
-    String endpoint(String service) {
-        return "https://" + service + ".search.windows.net:" + lab.servers.get(service).port();
-    }
-
-    String objectId(String principal) {
-        return lab.topology.principal(principal).orElseThrow().objectId();
-    }
-
-    String token(String principal) {
-        return lab.tokens.mint(objectId(principal), AUDIENCE);
+    SearchLab() {
+        super(Instant.parse("2025-06-02T08:00:00Z"), AUDIENCE, SearchLab::labTopology);
     }
 
     /** The scopes the SDK asked the credentials of {@link #credential(String)} for. */
     List<String> requestedScopes() {
-        return lab.requestedScopes;
+        return requestedScopes;
     }
 
     /** A credential handing out a fresh search token of {@code principal}, recording the scopes it is asked for. */
     TokenCredential credential(String principal) {
         return request -> {
-            lab.requestedScopes.addAll(request.getScopes());
+            requestedScopes.addAll(request.getScopes());
             return Mono.just(new AccessToken(token(principal), OffsetDateTime.now().plusHours(1)));
         };
     }
@@ -164,19 +113,6 @@ final class SearchLab implements BeforeAllCallback, AfterEachCallback {
         return service(service).queryKey().reveal();
     }
 
-    OkHttpClient okHttp() {
-        return lab.http.okHttp();
-    }
-
-    /** A request as a raw client sends it, to see bodies and headers the SDK hides. */
-    Answer send(Request request) {
-        try (Response response = okHttp().newCall(request).execute()) {
-            return new Answer(response.code(), response.headers(), response.body().bytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     Request.Builder request(String service, String pathAndQuery) {
         return new Request.Builder().url(endpoint(service) + pathAndQuery);
     }
@@ -196,112 +132,71 @@ final class SearchLab implements BeforeAllCallback, AfterEachCallback {
         return new SearchClientBuilder()
                 .endpoint(endpoint(service))
                 .indexName(index)
-                .httpClient(lab.http.azureHttpClient())
+                .httpClient(azureHttpClient())
                 .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
     }
 
     private SearchIndexClientBuilder indexBuilder(String service) {
         return new SearchIndexClientBuilder()
                 .endpoint(endpoint(service))
-                .httpClient(lab.http.azureHttpClient())
+                .httpClient(azureHttpClient())
                 .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
     }
 
-    /** What came back: status, headers, body bytes (some of Search's bodies start with a byte-order mark). */
-    record Answer(int status, okhttp3.Headers headers, byte[] bytes) {
-
-        String body() {
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    /** Each search service of the topology. */
+    @Override
+    protected Map<String, Hosted<SearchService>> createServices(Shared shared) {
+        Topology topology = shared.topology();
+        Map<String, Hosted<SearchService>> services = new LinkedHashMap<>();
+        for (SearchSpec spec : topology.search()) {
+            services.put(spec.name(), new Hosted<>(spec.hostName(), new SearchService(topology, spec, shared.tokens(),
+                    shared.access(), shared.faults(), shared.clock())));
         }
-
-        String header(String name) {
-            return headers.get(name);
-        }
+        // the topology file cannot name an index as a scope; the RBAC engine takes any ARM id
+        shared.access().assign(new RoleAssignment(topology.principal(FAQ_READER).orElseThrow().objectId(),
+                RoleCatalog.find("Search Index Data Reader").orElseThrow(),
+                services.get(SERVICE).service().indexScope(FAQ)));
+        return services;
     }
 
-    /** Closed by JUnit's store when the test class is done (JUnit 5.13+ closes {@link AutoCloseable} values). */
-    private static final class Running implements AutoCloseable {
-        private final MutableClock clock = new MutableClock(Instant.parse("2025-06-02T08:00:00Z"));
-        private final FaultControl faults = new FaultControl(clock);
-        private final Topology topology = topology();
-        private final TestTokens tokens = new TestTokens(topology.tenant().id());
-        private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
-        private LoopbackHosts hosts;
-        private final Map<String, SearchService> services = new LinkedHashMap<>();
-        private final Map<String, LabServer> servers = new LinkedHashMap<>();
-        private final List<String> requestedScopes = new CopyOnWriteArrayList<>();
-        private HttpClientFactory http;
+    /** The shipped topology, with the search services, indexes, personas and assignments described above. */
+    private static Topology labTopology() {
+        Topology shipped = TopologyLoader.loadDefault();
+        SearchSpec shippedService = shipped.searchService(SERVICE).orElseThrow();
+        List<SearchSpec.Index> indexes = new ArrayList<>(shippedService.indexes());
+        indexes.add(new SearchSpec.Index(FAQ, "id", List.of(
+                Map.of("id", "q1", "question", "How long do returns take?", "answer", "Five business days."),
+                Map.of("id", "q2", "question", "Do you ship abroad?", "answer", "Only within the EU."))));
+        indexes.add(new SearchSpec.Index(SCRATCH, "id", List.of(
+                Map.of("id", "seed", "title", "Seed", "content", "The document that gives the schema."))));
+        indexes.add(new SearchSpec.Index(SCORING, "id", List.of(
+                Map.of("id", "a", "text", "apple banana"),
+                Map.of("id", "b", "text", "apple apple apple cherry date elderberry fig"),
+                Map.of("id", "c", "text", "banana cherry"),
+                Map.of("id", "d", "text", "Apple"),
+                Map.of("id", "e", "text", "CHERRY, banana!"))));
+        List<SearchSpec> search = List.of(new SearchSpec(SERVICE, indexes),
+                new SearchSpec(OTHER, List.of(new SearchSpec.Index(DOCS, "id", List.of(
+                        Map.of("id", "x", "title", "Elsewhere", "content", "A returns policy of another service.")))))
+        );
+        List<Principal> principals = new ArrayList<>(shipped.principals());
+        List<Assignment> assignments = new ArrayList<>(shipped.roleAssignments());
+        addPersona(principals, READER, 11);
+        addPersona(principals, ADMIN, 12);
+        addPersona(principals, FAQ_READER, 13);
+        addPersona(principals, OTHER_READER, 14);
+        addPersona(principals, RG_READER, 15);
+        assignments.add(new Assignment(READER, "Search Index Data Reader", "search:" + SERVICE));
+        assignments.add(new Assignment(ADMIN, "Search Service Contributor", "search:" + SERVICE));
+        assignments.add(new Assignment(OTHER_READER, "Search Index Data Reader", "search:" + OTHER));
+        assignments.add(new Assignment(RG_READER, "Search Index Data Reader", "resourceGroup"));
+        return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(), principals,
+                shipped.defaultCaller(), shipped.accounts(), assignments, null, shipped.storage(), search, shipped.foundry());
+    }
 
-        static Running start() {
-            Running running = new Running();
-            try {
-                running.serve();
-                return running;
-            } catch (RuntimeException e) {
-                running.close();
-                throw e;
-            }
-        }
-
-        private void serve() {
-            hosts = new LoopbackHosts(topology.search().stream().map(SearchSpec::hostName).toList());
-            for (SearchSpec spec : topology.search()) {
-                SearchService served = new SearchService(topology, spec, tokens, access, faults, clock);
-                services.put(spec.name(), served);
-                servers.put(spec.name(), hosts.serve(spec.hostName(), served));
-            }
-            // the topology file cannot name an index as a scope; the RBAC engine takes any ARM id
-            access.assign(new RoleAssignment(topology.principal(FAQ_READER).orElseThrow().objectId(),
-                    RoleCatalog.find("Search Index Data Reader").orElseThrow(), services.get(SERVICE).indexScope(FAQ)));
-            http = hosts.clients();
-        }
-
-        /** The shipped topology, with the search services, indexes, personas and assignments described above. */
-        private static Topology topology() {
-            Topology shipped = TopologyLoader.loadDefault();
-            SearchSpec shippedService = shipped.searchService(SERVICE).orElseThrow();
-            List<SearchSpec.Index> indexes = new ArrayList<>(shippedService.indexes());
-            indexes.add(new SearchSpec.Index(FAQ, "id", List.of(
-                    Map.of("id", "q1", "question", "How long do returns take?", "answer", "Five business days."),
-                    Map.of("id", "q2", "question", "Do you ship abroad?", "answer", "Only within the EU."))));
-            indexes.add(new SearchSpec.Index(SCRATCH, "id", List.of(
-                    Map.of("id", "seed", "title", "Seed", "content", "The document that gives the schema."))));
-            indexes.add(new SearchSpec.Index(SCORING, "id", List.of(
-                    Map.of("id", "a", "text", "apple banana"),
-                    Map.of("id", "b", "text", "apple apple apple cherry date elderberry fig"),
-                    Map.of("id", "c", "text", "banana cherry"),
-                    Map.of("id", "d", "text", "Apple"),
-                    Map.of("id", "e", "text", "CHERRY, banana!"))));
-            List<SearchSpec> search = List.of(new SearchSpec(SERVICE, indexes),
-                    new SearchSpec(OTHER, List.of(new SearchSpec.Index(DOCS, "id", List.of(
-                            Map.of("id", "x", "title", "Elsewhere", "content", "A returns policy of another service.")))))
-            );
-            List<Principal> principals = new ArrayList<>(shipped.principals());
-            List<Assignment> assignments = new ArrayList<>(shipped.roleAssignments());
-            addPersona(principals, READER, 11);
-            addPersona(principals, ADMIN, 12);
-            addPersona(principals, FAQ_READER, 13);
-            addPersona(principals, OTHER_READER, 14);
-            addPersona(principals, RG_READER, 15);
-            assignments.add(new Assignment(READER, "Search Index Data Reader", "search:" + SERVICE));
-            assignments.add(new Assignment(ADMIN, "Search Service Contributor", "search:" + SERVICE));
-            assignments.add(new Assignment(OTHER_READER, "Search Index Data Reader", "search:" + OTHER));
-            assignments.add(new Assignment(RG_READER, "Search Index Data Reader", "resourceGroup"));
-            return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(), principals,
-                    shipped.defaultCaller(), shipped.accounts(), assignments, null, shipped.storage(), search, shipped.foundry());
-        }
-
-        private static void addPersona(List<Principal> principals, String name, int n) {
-            principals.add(new Principal(name, PrincipalType.ServicePrincipal,
-                    String.format("1a2b3c4d-00%02d-4000-8000-0000000000%02d", n, n),
-                    String.format("9e8d7c6b-00%02d-4000-8000-0000000000%02d", n, n)));
-        }
-
-        @Override
-        public void close() {
-            if (hosts != null) {
-                hosts.close();
-            }
-        }
+    private static void addPersona(List<Principal> principals, String name, int n) {
+        principals.add(new Principal(name, PrincipalType.ServicePrincipal,
+                String.format("1a2b3c4d-00%02d-4000-8000-0000000000%02d", n, n),
+                String.format("9e8d7c6b-00%02d-4000-8000-0000000000%02d", n, n)));
     }
 }

@@ -21,7 +21,7 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.search.documents.SearchDocument;
 import io.aoailab.lab.rbac.RoleAssignment;
 import io.aoailab.lab.rbac.RoleCatalog;
-import io.aoailab.lab.search.SearchLab.Answer;
+import io.aoailab.testing.Answer;
 import java.util.List;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;

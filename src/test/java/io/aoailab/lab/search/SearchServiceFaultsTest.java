@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.azure.core.exception.HttpResponseException;
 import io.aoailab.lab.faults.Fault;
 import io.aoailab.lab.faults.FaultBudget;
-import io.aoailab.lab.search.SearchLab.Answer;
+import io.aoailab.testing.Answer;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

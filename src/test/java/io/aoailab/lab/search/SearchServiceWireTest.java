@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aoailab.lab.http.LabJson;
-import io.aoailab.lab.search.SearchLab.Answer;
+import io.aoailab.testing.Answer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobStorageException;
 import io.aoailab.lab.faults.Fault;
 import io.aoailab.lab.faults.FaultBudget;
-import io.aoailab.lab.storage.StorageLab.Answer;
+import io.aoailab.testing.Answer;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

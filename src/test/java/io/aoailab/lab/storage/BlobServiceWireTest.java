@@ -6,7 +6,7 @@ import static io.aoailab.lab.storage.StorageLab.VERSION;
 import static io.aoailab.lab.storage.StorageLab.uniqueContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aoailab.lab.storage.StorageLab.Answer;
+import io.aoailab.testing.Answer;
 import io.aoailab.lab.topology.StorageSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

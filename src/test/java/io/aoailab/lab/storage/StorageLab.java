@@ -1,6 +1,5 @@
 package io.aoailab.lab.storage;
 
-import io.aoailab.testing.TestTokens;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.storage.blob.BlobServiceClient;
@@ -9,9 +8,6 @@ import com.azure.storage.blob.models.BlobAudience;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.lab.faults.FaultControl;
-import io.aoailab.lab.http.LabServer;
-import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.rbac.RoleAssignment;
 import io.aoailab.lab.rbac.RoleCatalog;
 import io.aoailab.lab.topology.StorageSpec;
@@ -20,10 +16,7 @@ import io.aoailab.lab.topology.Topology.Assignment;
 import io.aoailab.lab.topology.Topology.Principal;
 import io.aoailab.lab.topology.Topology.PrincipalType;
 import io.aoailab.lab.topology.TopologyLoader;
-import io.aoailab.testing.LoopbackHosts;
-import io.aoailab.testing.MutableClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.aoailab.testing.ServiceLab;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,12 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,7 +47,7 @@ import reactor.core.publisher.Mono;
  * {@value #BYO}), {@value #OTHER_WRITER} (Storage Blob Data Contributor on {@value #OTHER} only) and
  * {@value #DOCS_WRITER} (Storage Blob Data Contributor on the container {@value #DOCS} only).
  */
-final class StorageLab implements BeforeAllCallback, AfterEachCallback {
+final class StorageLab extends ServiceLab<BlobService> {
     static final String BYO = "stlabbyo";
     static final String OTHER = "stlabother";
     static final String DOCS = "docs";
@@ -76,59 +64,9 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
     /** One try: Storage's default retry policy would wait seconds before each of its four tries. */
     private static final RequestRetryOptions NO_RETRY =
             new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Integer) null, (Long) null, (Long) null, null);
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StorageLab.class);
 
-    private Running lab;
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        lab = context.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        lab.faults.reset();
-    }
-
-    MutableClock clock() {
-        return lab.clock;
-    }
-
-    FaultControl faults() {
-        return lab.faults;
-    }
-
-    Topology topology() {
-        return lab.topology;
-    }
-
-    BlobService service(String account) {
-        return lab.services.get(account);
-    }
-
-    AccessControl access() {
-        return lab.access;
-    }
-
-    TestTokens tokens() {
-        return lab.tokens;
-    }
-
-    String endpoint(String account) {
-        return "https://" + lab.services.get(account).hostName() + ":" + lab.servers.get(account).port();
-    }
-
-    String objectId(String principal) {
-        return lab.topology.principal(principal).orElseThrow().objectId();
-    }
-
-    /** A valid Storage token for a principal of the topology, e.g. {@code suite-caller}. */
-    String token(String principal) {
-        return lab.tokens.mint(objectId(principal), STORAGE_AUDIENCE);
-    }
-
-    OkHttpClient okHttp() {
-        return lab.http.okHttp();
+    StorageLab() {
+        super(Instant.parse("2026-03-02T08:00:00Z"), STORAGE_AUDIENCE, StorageLab::labTopology);
     }
 
     /** A fresh, valid container name. */
@@ -147,12 +85,12 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
             scopes.add(scope);
             String resource = scope.substring(0, scope.length() - "/.default".length());
             String aud = resource.endsWith("/") ? resource.substring(0, resource.length() - 1) : resource;
-            return Mono.just(new AccessToken(lab.tokens.mint(objectId, aud), OffsetDateTime.now().plusHours(1)));
+            return Mono.just(new AccessToken(tokens().mint(objectId, aud), OffsetDateTime.now().plusHours(1)));
         };
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
                 .endpoint(endpoint(account))
                 .credential(credential)
-                .httpClient(lab.http.azureHttpClient())
+                .httpClient(azureHttpClient())
                 .retryOptions(NO_RETRY);
         if (audience != null) {
             builder.audience(audience);
@@ -170,18 +108,9 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
         return new BlobServiceClientBuilder()
                 .endpoint(endpoint(account))
                 .credential(credential)
-                .httpClient(lab.http.azureHttpClient())
+                .httpClient(azureHttpClient())
                 .retryOptions(NO_RETRY)
                 .buildClient();
-    }
-
-    /** A request as a raw client sends it, to see bodies and headers the SDK hides. */
-    Answer send(Request request) {
-        try (Response response = okHttp().newCall(request).execute()) {
-            return new Answer(response.code(), response.headers(), response.body().bytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A request with {@code suite-caller}'s token and the SDK's {@code x-ms-version}. */
@@ -195,87 +124,45 @@ final class StorageLab implements BeforeAllCallback, AfterEachCallback {
                 .header("x-ms-version", VERSION);
     }
 
-    /** What came back: status, headers, body bytes (Storage's XML starts with a byte-order mark). */
-    record Answer(int status, okhttp3.Headers headers, byte[] bytes) {
-
-        String header(String name) {
-            return headers.get(name);
+    /** Each storage account of the topology, {@value #SMALL} with its small capacity. */
+    @Override
+    protected Map<String, Hosted<BlobService>> createServices(Shared shared) {
+        Topology topology = shared.topology();
+        // a container-scoped assignment: the docs container only (full ARM id, as Azure writes it)
+        StorageSpec byo = topology.storageAccount(BYO).orElseThrow();
+        shared.access().assign(new RoleAssignment(topology.principal(DOCS_WRITER).orElseThrow().objectId(),
+                RoleCatalog.find("Storage Blob Data Contributor").orElseThrow(),
+                topology.storageScope(byo) + "/blobServices/default/containers/" + DOCS));
+        Map<String, Hosted<BlobService>> services = new LinkedHashMap<>();
+        for (StorageSpec account : topology.storage()) {
+            long capacity = account.name().equals(SMALL) ? SMALL_CAPACITY : BlobService.DEFAULT_CAPACITY_BYTES;
+            services.put(account.name(), new Hosted<>(account.blobHostName(), new BlobService(topology, account,
+                    shared.tokens(), shared.access(), shared.faults(), shared.clock(), capacity)));
         }
-
-        /** The body as text, byte-order mark included. */
-        String body() {
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        }
+        return services;
     }
 
-    /** Closed by JUnit's store when the test class is done (JUnit 5.13+ closes {@link AutoCloseable} values). */
-    private static final class Running implements AutoCloseable {
-        private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
-        private final FaultControl faults = new FaultControl(clock);
-        private final Topology topology = topology();
-        private final TestTokens tokens = new TestTokens(topology.tenant().id());
-        private final AccessControl access = new AccessControl(TopologyLoader.roleAssignments(topology));
-        private final Map<String, BlobService> services = new LinkedHashMap<>();
-        private final Map<String, LabServer> servers = new LinkedHashMap<>();
-        private LoopbackHosts hosts;
-        private HttpClientFactory http;
+    /** The shipped topology's tenant, principals, assignments and BYO account, plus the principals above. */
+    private static Topology labTopology() {
+        Topology shipped = TopologyLoader.loadDefault();
+        List<Principal> principals = new ArrayList<>(shipped.principals());
+        principals.add(principal(READER, 101));
+        principals.add(principal(OTHER_WRITER, 102));
+        principals.add(principal(DOCS_WRITER, 103));
+        List<Assignment> assignments = new ArrayList<>(shipped.roleAssignments());
+        assignments.add(new Assignment(READER, "Storage Blob Data Reader", "storage:" + BYO));
+        assignments.add(new Assignment(OTHER_WRITER, "Storage Blob Data Contributor", "storage:" + OTHER));
+        assignments.add(new Assignment("suite-caller", "Storage Blob Data Contributor", "storage:" + SMALL));
+        List<StorageSpec> storage = new ArrayList<>(shipped.storage());
+        storage.add(new StorageSpec(OTHER, List.of(new StorageSpec.Container(OTHER_CONTAINER, List.of(
+                new StorageSpec.Blob("q1.txt", "other account", null))))));
+        storage.add(new StorageSpec(SMALL, List.of(new StorageSpec.Container(SMALL_CONTAINER, List.of()))));
+        return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(), principals,
+                shipped.defaultCaller(), shipped.accounts(), assignments, null, storage, shipped.search(), shipped.foundry());
+    }
 
-        static Running start() {
-            Running running = new Running();
-            try {
-                running.serve();
-                return running;
-            } catch (RuntimeException e) {
-                running.close();
-                throw e;
-            }
-        }
-
-        private void serve() {
-            // a container-scoped assignment: the docs container only (full ARM id, as Azure writes it)
-            StorageSpec byo = topology.storageAccount(BYO).orElseThrow();
-            access.assign(new RoleAssignment(topology.principal(DOCS_WRITER).orElseThrow().objectId(),
-                    RoleCatalog.find("Storage Blob Data Contributor").orElseThrow(),
-                    topology.storageScope(byo) + "/blobServices/default/containers/" + DOCS));
-            hosts = new LoopbackHosts(topology.storage().stream().map(StorageSpec::blobHostName).toList());
-            for (StorageSpec account : topology.storage()) {
-                long capacity = account.name().equals(SMALL) ? SMALL_CAPACITY : BlobService.DEFAULT_CAPACITY_BYTES;
-                BlobService service = new BlobService(topology, account, tokens, access, faults, clock, capacity);
-                services.put(account.name(), service);
-                servers.put(account.name(), hosts.serve(account.blobHostName(), service));
-            }
-            http = hosts.clients();
-        }
-
-        /** The shipped topology's tenant, principals, assignments and BYO account, plus the principals above. */
-        private static Topology topology() {
-            Topology shipped = TopologyLoader.loadDefault();
-            List<Principal> principals = new ArrayList<>(shipped.principals());
-            principals.add(principal(READER, 101));
-            principals.add(principal(OTHER_WRITER, 102));
-            principals.add(principal(DOCS_WRITER, 103));
-            List<Assignment> assignments = new ArrayList<>(shipped.roleAssignments());
-            assignments.add(new Assignment(READER, "Storage Blob Data Reader", "storage:" + BYO));
-            assignments.add(new Assignment(OTHER_WRITER, "Storage Blob Data Contributor", "storage:" + OTHER));
-            assignments.add(new Assignment("suite-caller", "Storage Blob Data Contributor", "storage:" + SMALL));
-            List<StorageSpec> storage = new ArrayList<>(shipped.storage());
-            storage.add(new StorageSpec(OTHER, List.of(new StorageSpec.Container(OTHER_CONTAINER, List.of(
-                    new StorageSpec.Blob("q1.txt", "other account", null))))));
-            storage.add(new StorageSpec(SMALL, List.of(new StorageSpec.Container(SMALL_CONTAINER, List.of()))));
-            return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(), principals,
-                    shipped.defaultCaller(), shipped.accounts(), assignments, null, storage, shipped.search(), shipped.foundry());
-        }
-
-        private static Principal principal(String name, int n) {
-            String suffix = String.format("%04d-4000-8000-%012d", n, n);
-            return new Principal(name, PrincipalType.ServicePrincipal, "1a2b3c4d-" + suffix, "9e8d7c6b-" + suffix);
-        }
-
-        @Override
-        public void close() {
-            if (hosts != null) {
-                hosts.close();
-            }
-        }
+    private static Principal principal(String name, int n) {
+        String suffix = String.format("%04d-4000-8000-%012d", n, n);
+        return new Principal(name, PrincipalType.ServicePrincipal, "1a2b3c4d-" + suffix, "9e8d7c6b-" + suffix);
     }
 }
