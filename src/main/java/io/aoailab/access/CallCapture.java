@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,8 +30,6 @@ import reactor.core.publisher.Mono;
  */
 public final class CallCapture implements HttpPipelinePolicy {
     static final int CAPACITY = 10_000;
-
-    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final String path;
     private final Clock clock;
@@ -119,7 +116,7 @@ public final class CallCapture implements HttpPipelinePolicy {
     private CallRecord record(HttpResponse response, Instant start, Duration latency,
             Optional<TokenUsage> bodyUsage, Optional<StreamTrace> stream) {
         Optional<String> region = header(response, "x-ms-region").or(() -> header(response, "x-backend-region"));
-        CallRecord call = new CallRecord(SEQUENCE.incrementAndGet(), path, start,
+        CallRecord call = new CallRecord(path, start,
                 response.getRequest().getHttpMethod().name(),
                 Redactor.get().redact(response.getRequest().getUrl().toString()), response.getStatusCode(), region,
                 header(response, "x-request-id"), header(response, "apim-request-id"), latency, bodyUsage, stream);

@@ -8,7 +8,6 @@ import java.util.Optional;
  * One HTTP call an access path made, as the scenarios and the report see it: read from the response headers and
  * body by {@link CallCapture}, never from SDK internals.
  *
- * @param sequence the call's place among all calls of this JVM, increasing
  * @param path the access path's name, e.g. {@code direct(East US)} or {@code apim}
  * @param at when the call started
  * @param method the HTTP method
@@ -21,7 +20,7 @@ import java.util.Optional;
  * @param bodyUsage the {@code usage} of a JSON response body
  * @param stream what an event-stream response sent, filled in as the stream is read
  */
-public record CallRecord(long sequence, String path, Instant at, String method, String url, int status,
+public record CallRecord(String path, Instant at, String method, String url, int status,
         Optional<String> region, Optional<String> requestId, Optional<String> apimRequestId, Duration latency,
         Optional<TokenUsage> bodyUsage, Optional<StreamTrace> stream) {
 

@@ -109,21 +109,6 @@ class CallCaptureTest {
     }
 
     @Test
-    void should_number_calls_in_the_order_they_were_made_across_captures() {
-        CallCapture apim = new CallCapture("apim", Clock.systemUTC());
-        CallCapture direct = new CallCapture("direct(East US)", Clock.systemUTC());
-        HttpClient http = answering(json(), "{}");
-
-        pipeline(apim, http).sendSync(post(), Context.NONE).close();
-        pipeline(direct, http).sendSync(post(), Context.NONE).close();
-        pipeline(apim, http).sendSync(post(), Context.NONE).close();
-
-        long first = apim.calls().get(0).sequence();
-        assertThat(direct.calls().get(0).sequence()).isGreaterThan(first);
-        assertThat(apim.calls().get(1).sequence()).isGreaterThan(direct.calls().get(0).sequence());
-    }
-
-    @Test
     void should_read_usage_and_trace_streams_on_the_async_path_too() {
         CallCapture capture = new CallCapture("apim", Clock.systemUTC());
 

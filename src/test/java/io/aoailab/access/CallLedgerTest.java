@@ -19,7 +19,7 @@ class CallLedgerTest {
     }
 
     private static CallRecord call(String path, Optional<TokenUsage> bodyUsage, Optional<StreamTrace> stream) {
-        return new CallRecord(0, path, Instant.EPOCH, "POST", "https://aoai.example/openai/responses", 200,
+        return new CallRecord(path, Instant.EPOCH, "POST", "https://aoai.example/openai/responses", 200,
                 Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO, bodyUsage, stream);
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import io.aoailab.access.NetworkPosture;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabOptions;
+import io.aoailab.testing.LabVariant;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -184,16 +184,9 @@ public final class LabBenchmark {
     }
 
     /** The shipped topology with limits high enough that the harness measures the lab, not its rate limiter. */
-    private static Path unthrottledTopology() throws IOException {
-        String yaml;
-        try (var in = LabBenchmark.class.getResourceAsStream("/io/aoailab/lab/default-topology.yaml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Path file = Files.createTempFile("bench-topology", ".yaml");
-        file.toFile().deleteOnExit();
-        Files.writeString(file, yaml.replace("tokensPerMinute: 450000", "tokensPerMinute: 100000000")
+    private static Path unthrottledTopology() {
+        return LabVariant.topologyFile(yaml -> yaml.replace("tokensPerMinute: 450000", "tokensPerMinute: 100000000")
                 .replace("requestsPerMinute: 2700", "requestsPerMinute: 10000000"));
-        return file;
     }
 
     private static long call(OkHttpClient client, Request request) throws IOException {

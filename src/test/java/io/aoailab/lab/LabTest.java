@@ -9,13 +9,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.aoailab.testing.LabVariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,11 +77,8 @@ class LabTest {
     }
 
     @Test
-    void should_fail_at_start_naming_the_file_path_and_fix_of_a_broken_topology(@TempDir Path dir) throws IOException {
-        Path variant = dir.resolve("broken.yaml");
-        String yaml = new String(LabTest.class.getResourceAsStream("/io/aoailab/lab/default-topology.yaml").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        Files.writeString(variant, yaml.replace("role: Contributor", "role: Contributer"));
+    void should_fail_at_start_naming_the_file_path_and_fix_of_a_broken_topology() {
+        Path variant = LabVariant.topologyFile(yaml -> yaml.replace("role: Contributor", "role: Contributer"));
 
         assertThatThrownBy(() -> Lab.start(LabOptions.defaults().withTopology(Optional.of(variant))))
                 .isInstanceOf(TopologyException.class)

@@ -3,6 +3,7 @@ package io.aoailab.testing;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabTarget;
+import io.aoailab.lab.topology.TopologyLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,27 +27,43 @@ public final class LabVariant implements AutoCloseable {
     }
 
     public static LabVariant of(SuiteConfig config, UnaryOperator<String> edit) {
-        String shipped = shippedTopology();
-        String edited = edit.apply(shipped);
-        if (edited.equals(shipped)) {
-            throw new IllegalArgumentException("The variant's edit changed nothing in the shipped topology");
+        Path file = topologyFile(edit);
+        try {
+            return new LabVariant(file, LabTarget.start(config.withLabTopology(file)));
+        } catch (RuntimeException e) {
+            file.toFile().delete();
+            throw e;
         }
+    }
+
+    /**
+     * Only the topology file of a variant, for tests that start the lab themselves: a temporary file, gone when the
+     * JVM exits if not before.
+     */
+    public static Path topologyFile(UnaryOperator<String> edit) {
+        String edited = edited(edit);
         try {
             Path file = Files.createTempFile("lab-variant", ".yaml");
+            file.toFile().deleteOnExit();
             Files.writeString(file, edited, StandardCharsets.UTF_8);
-            try {
-                return new LabVariant(file, LabTarget.start(config.withLabTopology(file)));
-            } catch (RuntimeException e) {
-                Files.deleteIfExists(file);
-                throw e;
-            }
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The shipped topology's text with the edit applied, for a test that places the file itself. */
+    public static String edited(UnaryOperator<String> edit) {
+        String shipped = shippedTopology();
+        String edited = edit.apply(shipped);
+        if (edited.equals(shipped)) {
+            throw new IllegalArgumentException("The variant's edit changed nothing in the shipped topology");
+        }
+        return edited;
+    }
+
     private static String shippedTopology() {
-        try (InputStream in = Lab.class.getResourceAsStream("/io/aoailab/lab/default-topology.yaml")) {
+        try (InputStream in = Lab.class.getResourceAsStream(TopologyLoader.DEFAULT_RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import io.aoailab.testing.LabVariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,13 +37,10 @@ class ApimVariantsTest {
     @TempDir
     Path dir;
 
+    // in the test's directory: a policy file the topology names is found next to it
     private Lab variant(UnaryOperator<String> edit) throws IOException {
-        String yaml;
-        try (InputStream in = Lab.class.getResourceAsStream("/io/aoailab/lab/default-topology.yaml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         Path file = dir.resolve("variant.yaml");
-        Files.writeString(file, edit.apply(yaml));
+        Files.writeString(file, LabVariant.edited(edit));
         return Lab.start(LabOptions.defaults().withTopology(Optional.of(file)));
     }
 
