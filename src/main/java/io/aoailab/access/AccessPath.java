@@ -111,17 +111,23 @@ public final class AccessPath {
     static AccessPath foundry(URI project, Optional<String> connectionName, List<ExpectedEndpoint> regionsByEndpoint,
             TokenCredential credential, HttpClient http, String apiVersion, Clock clock) {
         CallCapture capture = new CallCapture("foundry", clock);
-        FoundryConnection connections = new FoundryConnection(project, connectionName, credential, http, capture);
+        return foundry(new FoundryConnection(project, connectionName, credential, http, capture), regionsByEndpoint,
+                credential, http, apiVersion, capture, clock);
+    }
+
+    // another api-version reuses the connection: the project is asked once per run, not once per variant of a path
+    private static AccessPath foundry(FoundryConnection connection, List<ExpectedEndpoint> regionsByEndpoint,
+            TokenCredential credential, HttpClient http, String apiVersion, CallCapture capture, Clock clock) {
         Supplier<Binding> binding = memoized(() -> {
-            FoundryConnection.Resolved resolved = connections.resolve();
+            FoundryConnection.Resolved resolved = connection.resolve();
             String region = resolved.expectedRegionAmong(regionsByEndpoint);
             ResponsesClientBuilder builder = builder(resolved.target(), http, apiVersion, capture);
             resolved.apiKey().ifPresentOrElse(key -> builder.credential(new KeyCredential(key.reveal())),
                     () -> builder.credential(credential));
             return new Binding(resolved.target(), builder.buildClient(), Optional.of(region));
         });
-        return new AccessPath("foundry", binding, capture,
-                version -> foundry(project, connectionName, regionsByEndpoint, credential, http, version, clock));
+        return new AccessPath("foundry", binding, capture, version -> foundry(connection, regionsByEndpoint,
+                credential, http, version, new CallCapture("foundry", clock), clock));
     }
 
     /**
@@ -133,12 +139,12 @@ public final class AccessPath {
     }
 
     // resolved once it succeeds; a failure is thrown again, freshly, to every case that asks
-    private static Supplier<Binding> memoized(Supplier<Binding> resolve) {
+    static <T> Supplier<T> memoized(Supplier<T> resolve) {
         return new Supplier<>() {
-            private Binding value;
+            private T value;
 
             @Override
-            public synchronized Binding get() {
+            public synchronized T get() {
                 if (value == null) {
                     value = resolve.get();
                 }

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +39,7 @@ final class FoundryConnection {
     private final URI project;
     private final Optional<String> name;
     private final AIProjectClientBuilder builder;
+    private final Supplier<Resolved> resolved = AccessPath.memoized(this::lookUp);
 
     FoundryConnection(URI project, Optional<String> name, TokenCredential credential, HttpClient http,
             CallCapture capture) {
@@ -81,7 +83,12 @@ final class FoundryConnection {
         }
     }
 
+    /** The connection, looked up on the first call; a failed look-up is tried again by the next caller. */
     Resolved resolve() {
+        return resolved.get();
+    }
+
+    private Resolved lookUp() {
         ConnectionsClient connections = builder.buildConnectionsClient();
         String chosen = name.orElseGet(() -> defaultName(connections));
         Connection connection;

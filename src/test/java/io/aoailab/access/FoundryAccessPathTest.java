@@ -109,6 +109,19 @@ class FoundryAccessPathTest {
     }
 
     @Test
+    void should_ask_the_project_once_for_every_api_version_of_the_path() {
+        AccessPath foundry = foundry(Map.of("aoai-eus2", connection("aoai-eus2", "AzureOpenAI",
+                "https://aoai-eus2.openai.azure.com/", false, AAD)), Optional.of("aoai-eus2"));
+
+        foundry.responses().createResponse(hello());
+        foundry.withApiVersion("2024-10-21").responses().createResponse(hello());
+
+        assertThat(sent).extracting(r -> r.getUrl().getPath() + "?" + r.getUrl().getQuery()).containsExactly(
+                PROJECT.getPath() + "/connections/aoai-eus2/getConnectionWithCredentials?api-version=2025-05-15-preview",
+                "/openai/responses?api-version=2025-03-01-preview", "/openai/responses?api-version=2024-10-21");
+    }
+
+    @Test
     void should_use_the_default_azure_openai_connection_when_none_is_named() {
         AccessPath foundry = foundry(Map.of(
                 "search", connection("search", "CognitiveSearch", "https://srch.search.windows.net/", true, AAD),
