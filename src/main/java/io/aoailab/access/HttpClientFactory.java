@@ -2,7 +2,9 @@ package io.aoailab.access;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import com.azure.core.util.Configuration;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -32,9 +34,11 @@ public final class HttpClientFactory implements AutoCloseable {
 
     private final OkHttpClient okHttp;
     private final Duration timeout;
+    private final boolean proxied;
 
     public HttpClientFactory(Duration timeout, NetworkPosture posture) {
         this.timeout = timeout;
+        this.proxied = posture.proxied();
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
@@ -46,6 +50,9 @@ public final class HttpClientFactory implements AutoCloseable {
                 .writeTimeout(timeout)
                 .callTimeout(timeout)
                 .retryOnConnectionFailure(false);
+        if (!posture.proxied()) {
+            builder.proxy(Proxy.NO_PROXY);
+        }
         if (!posture.extraTrustedCas().isEmpty()) {
             X509TrustManager trust = trustManager(posture.extraTrustedCas());
             builder.sslSocketFactory(sslContext(trust).getSocketFactory(), trust);
@@ -71,9 +78,18 @@ public final class HttpClientFactory implements AutoCloseable {
         return okHttp;
     }
 
-    /** An azure-core {@link HttpClient} on the shared OkHttp client. */
+    /**
+     * An azure-core {@link HttpClient} on the shared OkHttp client. The timeouts are set again here because
+     * azure-core's builder otherwise puts its own defaults (or {@code AZURE_REQUEST_*_TIMEOUT}) over the client's;
+     * the proxy comes from azure-core's global configuration only where the posture allows a proxy.
+     */
     public HttpClient azureHttpClient() {
-        return new OkHttpAsyncHttpClientBuilder(okHttp).build();
+        OkHttpAsyncHttpClientBuilder builder = new OkHttpAsyncHttpClientBuilder(okHttp).connectionTimeout(timeout)
+                .readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout);
+        if (!proxied) {
+            builder.configuration(Configuration.NONE);
+        }
+        return builder.build();
     }
 
     public Duration timeout() {

@@ -20,7 +20,8 @@ import java.util.Map;
  * workload identity in CI, managed identity, developer tools), client-secret credentials for personas.
  *
  * <p>The chain reads its {@code AZURE_*} variables from the suite's resolved configuration layered over the
- * process environment, so values kept in {@code .env} or given as system properties count too.
+ * environment the configuration inherited (the process's on a user's run), so values kept in {@code .env} or given
+ * as system properties count too.
  */
 public final class LiveCredentialSource implements CredentialSource {
     /** azure-identity's AzureAuthorityHosts: public, US Government and China clouds. */
@@ -75,7 +76,7 @@ public final class LiveCredentialSource implements CredentialSource {
     }
 
     private Configuration identityConfiguration() {
-        Map<String, String> variables = new HashMap<>(System.getenv());
+        Map<String, String> variables = new HashMap<>(settings.inheritedEnvironment().variables());
         settings.tenantId().ifPresent(v -> variables.put(Configuration.PROPERTY_AZURE_TENANT_ID, v));
         settings.clientId().ifPresent(v -> variables.put(Configuration.PROPERTY_AZURE_CLIENT_ID, v));
         settings.clientSecret().ifPresent(v -> variables.put(Configuration.PROPERTY_AZURE_CLIENT_SECRET, v.reveal()));

@@ -11,6 +11,18 @@ public final class ConfigurationException extends RuntimeException {
         super(message);
     }
 
+    private ConfigurationException(String message, boolean writableStackTrace) {
+        super(message, null, false, writableStackTrace);
+    }
+
+    /**
+     * The same error as a test outcome shows it: its one line and no stack trace, which would only bury the key
+     * and the fix under the suite's own frames.
+     */
+    public ConfigurationException withoutStackTrace() {
+        return new ConfigurationException(getMessage(), false);
+    }
+
     static ConfigurationException invalid(ConfigValue value, boolean secret, String problem, String fix) {
         return new ConfigurationException(value.key() + "=" + value.printable(secret) + " (from " + value.origin()
                 + ") " + problem + ". Fix: " + fix + ".");

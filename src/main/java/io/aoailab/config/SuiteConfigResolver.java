@@ -194,7 +194,8 @@ public final class SuiteConfigResolver {
                 optional(ConfigKey.AZURE_CLIENT_ID).map(ConfigValue::value),
                 secret(ConfigKey.AZURE_CLIENT_SECRET),
                 authority,
-                optional(ConfigKey.AZURE_FEDERATED_TOKEN_FILE).map(ConfigValue::value));
+                optional(ConfigKey.AZURE_FEDERATED_TOKEN_FILE).map(ConfigValue::value),
+                new InheritedEnvironment(sources.inheritedEnvironment()));
     }
 
     private List<Persona> personas(Target target) {

@@ -2,13 +2,12 @@ package io.aoailab.junit;
 
 import io.aoailab.access.CallLedger;
 import io.aoailab.access.ConnectedTarget;
-import io.aoailab.access.UsageSummary;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.report.TokenUsageReport;
-import java.util.Arrays;
 import java.lang.reflect.AnnotatedElement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -30,19 +29,24 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
             DeploymentExtension.class);
 
     /**
-     * Resolves the configuration before each test, so a bad value errors the test with its own message, and opens
-     * the test's call ledger on its thread; the method's store closes the ledger when the test is done.
+     * Resolves the configuration before each test, so a bad value breaks the first test with its own message (and
+     * skips the rest), and opens the test's call ledger on its thread; the method's store closes the ledger when the
+     * test is done.
      */
     @Override
     public void beforeEach(ExtensionContext context) {
-        SuiteRun.of(context);
+        RunSetup.of(context).require();
         context.getStore(NAMESPACE).put(CallLedger.class, CallLedger.open());
     }
 
     /** Reports the tokens the test consumed; faults injected by one test never leak into the next. */
     @Override
     public void afterEach(ExtensionContext context) {
-        SuiteRun run = SuiteRun.of(context);
+        Optional<SuiteRun> configured = RunSetup.of(context).ifConfigured();
+        if (configured.isEmpty()) {
+            return;
+        }
+        SuiteRun run = configured.get();
         try {
             reportTokenUsage(context, run);
         } finally {
@@ -53,33 +57,44 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
     // a report entry too, so the console and the JUnit XML say it where there is no Allure report
     private static void reportTokenUsage(ExtensionContext context, SuiteRun run) {
         CallLedger ledger = context.getStore(NAMESPACE).get(CallLedger.class, CallLedger.class);
-        UsageSummary total = ledger == null ? UsageSummary.NONE : ledger.total();
-        if (total.calls() == 0) {
+        if (ledger == null || ledger.total().calls() == 0) {
             return;
         }
         List<TokenUsageReport.Line> lines = TokenAccounting.lines(ledger.usageByPath());
         TokenUsageReport.attach(lines);
         context.publishReportEntry(TokenUsageReport.ATTACHMENT_NAME, TokenUsageReport.text(lines));
-        run.count(total);
+        run.count(ledger);
     }
 
+    /**
+     * Not built, not applicable to this target, or runs. Never throws: JUnit would wrap the error in its own message,
+     * so a bad configuration is left to {@link #beforeEach}, which reports it as it is.
+     */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (takesFaultControl(context) && SuiteRun.of(context).config().target() != Target.LAB) {
-            return ConditionEvaluationResult.disabled("Only on the lab target (this run: "
-                    + SuiteRun.of(context).config().target().configName() + "): it injects faults through the lab's"
-                    + " fault control, which live Azure does not offer");
+        Optional<NotBuiltYet> notBuilt = context.getElement()
+                .flatMap(e -> AnnotationSupport.findAnnotation(e, NotBuiltYet.class));
+        if (notBuilt.isPresent()) {
+            return ConditionEvaluationResult.disabled(NotBuiltYet.REASON_PREFIX + notBuilt.get().value());
+        }
+        Optional<SuiteRun> configured = RunSetup.of(context).ifConfigured();
+        if (configured.isEmpty()) {
+            return ConditionEvaluationResult.enabled("the configuration is reported by the first test");
+        }
+        Target target = configured.get().config().target();
+        if (takesFaultControl(context) && target != Target.LAB) {
+            return ConditionEvaluationResult.disabled("Only on the lab target (this run: " + target.configName()
+                    + "): it injects faults through the lab's fault control, which live Azure does not offer");
         }
         Optional<OnlyOn> onlyOn = context.getElement().flatMap(DeploymentExtension::onlyOn);
         if (onlyOn.isEmpty()) {
             return ConditionEvaluationResult.enabled("applies to every target");
         }
-        SuiteConfig config = SuiteRun.of(context).config();
         OnlyOn limit = onlyOn.get();
-        return limit.value() == config.target()
-                ? ConditionEvaluationResult.enabled("runs on " + config.target().configName())
+        return limit.value() == target
+                ? ConditionEvaluationResult.enabled("runs on " + target.configName())
                 : ConditionEvaluationResult.disabled("Only on the " + limit.value().configName()
-                        + " target (this run: " + config.target().configName() + "): " + limit.reason());
+                        + " target (this run: " + target.configName() + "): " + limit.reason());
     }
 
     @Override

@@ -31,9 +31,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * injects faults as an operator would (throttle a region, break it); it runs on the lab target only, is skipped
  * with that reason on live, and its faults are reset after it.
  *
+ * <h2>Configuration</h2>
+ * By default the configuration comes from the environment, system properties and {@code .env} in the working
+ * directory (a user's run). With the JUnit configuration parameter {@value #CONFIG_SOURCE_PROPERTY_NAME}{@code =}
+ * {@value #CONFIG_SOURCE_PARAMETERS} it comes from configuration parameters {@value #CONFIG_KEY_PREFIX}{@code <KEY>}
+ * alone, and nothing else is read: how the project's own tests run the suite, whatever their environment holds.
+ *
  * <h2>Outcomes</h2>
- * Bad configuration errors every test with one line naming the key and the fix; a test marked {@link OnlyOn}
- * another target is skipped with its reason; product misbehaviour is an {@link AssertionError}.
+ * Bad configuration breaks the first test with one line naming the key and the fix, and the others are not run
+ * (skipped with that line); a test marked {@link OnlyOn} another target is skipped with its reason; a scenario
+ * {@link NotBuiltYet} is skipped as not built; product misbehaviour is an {@link AssertionError}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -41,4 +48,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(DeploymentExtension.class)
 public @interface DeploymentTest {
+
+    /** The JUnit configuration parameter that says where the configuration comes from. */
+    String CONFIG_SOURCE_PROPERTY_NAME = "aoailab.config.source";
+
+    /** {@value #CONFIG_SOURCE_PROPERTY_NAME} for a user's run: environment, system properties, {@code .env}. */
+    String CONFIG_SOURCE_ENVIRONMENT = "environment";
+
+    /** {@value #CONFIG_SOURCE_PROPERTY_NAME} for configuration parameters alone. */
+    String CONFIG_SOURCE_PARAMETERS = "parameters";
+
+    /** The prefix of a key given as a configuration parameter, e.g. {@code aoailab.config.LAB_TARGET=live}. */
+    String CONFIG_KEY_PREFIX = "aoailab.config.";
+
+    /**
+     * The JUnit configuration parameter naming the directory a run writes its record into (outcomes, access paths,
+     * regions, tokens), which the run summary reads; unset, nothing is written.
+     */
+    String RUN_DIRECTORY_PROPERTY_NAME = "aoailab.run.directory";
 }

@@ -1,50 +1,42 @@
 package io.aoailab.junit;
 
+import io.aoailab.access.CallLedger;
+import io.aoailab.access.CallRecord;
 import io.aoailab.access.ConnectedTarget;
 import io.aoailab.access.UsageSummary;
-import io.aoailab.config.ConfigSources;
-import io.aoailab.config.ConfigurationException;
+import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.SuiteConfig;
-import io.aoailab.config.SuiteConfigResolver;
 import io.aoailab.report.AllureEnvironment;
-import io.aoailab.report.TokenUsageReport;
-import java.nio.file.Path;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One run of the suite: its configuration, resolved once, its target, connected on first use, and the tokens its
- * tests consumed. Kept in the root store, which closes it (and so the lab and the HTTP clients) when the run ends;
- * closing reports the run's token usage on stdout and in the report's environment.
+ * One run of the suite with a valid configuration: the configuration, its target, connected on first use, and what
+ * its tests did (the regions that answered each access path, the tokens consumed). Closed by {@link RunSetup},
+ * which the root store closes when the run ends; closing releases the target (the lab, the HTTP clients).
  */
 final class SuiteRun implements AutoCloseable {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SuiteRun.class);
-
     private final SuiteConfig config;
     private final TargetConnector connector;
     private ConnectedTarget target;
     private AccessPaths accessPaths;
     private UsageSummary usage = UsageSummary.NONE;
+    private final Map<String, Map<String, Long>> regionsByPath = new LinkedHashMap<>();
 
     SuiteRun(SuiteConfig config, TargetConnector connector) {
         this.config = config;
         this.connector = connector;
     }
 
+    /** The run of this engine execution, or the configuration error that stops it (see {@link RunSetup#require()}). */
     static SuiteRun of(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SuiteRun.class, key -> start(ConfigSources.ofProcess(Path.of("").toAbsolutePath()),
-                        TargetConnector.standard()), SuiteRun.class);
-    }
-
-    static SuiteRun start(ConfigSources sources, TargetConnector connector) {
-        try {
-            return new SuiteRun(new SuiteConfigResolver(sources).resolve(), connector);
-        } catch (ConfigurationException e) {
-            throw new ExtensionConfigurationException(e.getMessage(), e);
-        }
+        return RunSetup.of(context).require();
     }
 
     SuiteConfig config() {
@@ -71,29 +63,45 @@ final class SuiteRun implements AutoCloseable {
         return Optional.ofNullable(target);
     }
 
-    /** Adds one test's calls to the run's. */
-    synchronized void count(UsageSummary test) {
-        usage = usage.plus(test);
+    /** Adds one test's calls to the run's: their usage and the region that answered each. */
+    synchronized void count(CallLedger ledger) {
+        usage = usage.plus(ledger.total());
+        for (CallRecord call : ledger.calls()) {
+            regionsByPath.computeIfAbsent(call.path(), p -> new LinkedHashMap<>())
+                    .merge(call.region().orElse(RunRecord.NO_REGION), 1L, Long::sum);
+        }
+    }
+
+    synchronized UsageSummary usage() {
+        return usage;
+    }
+
+    /** What the run did, for its summary. */
+    synchronized RunRecord record() {
+        List<String> hosts = new ArrayList<>();
+        connected().map(ConnectedTarget::endpoints).ifPresent(e -> hostsOf(e).forEach(hosts::add));
+        return new RunRecord(config.target().configName(), null, hosts, regionsByPath, usage.calls(),
+                usage.tokens().input(), usage.tokens().output(), usage.tokens().total());
+    }
+
+    private static Stream<String> hostsOf(DeploymentEndpoints endpoints) {
+        return Stream.of(endpoints.openai().stream(), endpoints.apimGateway().stream(),
+                endpoints.foundryProject().stream(), endpoints.storageBlob().stream(), endpoints.aiSearch().stream())
+                .flatMap(s -> s).map(URI::getAuthority).distinct();
     }
 
     @Override
     public synchronized void close() {
         try {
-            reportTokenUsage();
+            if (usage.calls() > 0) {
+                AllureEnvironment.add(Map.of("tokens.input", Long.toString(usage.tokens().input()),
+                        "tokens.output", Long.toString(usage.tokens().output()),
+                        "tokens.total", Long.toString(usage.tokens().total())));
+            }
         } finally {
             if (target != null) {
                 target.close();
             }
         }
-    }
-
-    private void reportTokenUsage() {
-        if (usage.calls() == 0) {
-            return;
-        }
-        System.out.println(TokenUsageReport.runSummary(TokenAccounting.line("run", usage)));
-        AllureEnvironment.add(Map.of("tokens.input", Long.toString(usage.tokens().input()),
-                "tokens.output", Long.toString(usage.tokens().output()),
-                "tokens.total", Long.toString(usage.tokens().total())));
     }
 }

@@ -156,7 +156,7 @@ public final class Lab implements AutoCloseable {
             ApimSpec spec = topology.apimGateway().get();
             Policy policy = joined(gatewayPolicy).orElseThrow();
             // the gateway reaches the accounts the way the suite does: trusting the lab CA, host names pinned
-            internalHttp = new HttpClientFactory(Duration.ofSeconds(300), NetworkPosture.jdkDefaults()
+            internalHttp = new HttpClientFactory(Duration.ofSeconds(300), NetworkPosture.jdkDefaults().direct()
                     .with(List.of(certificates.caCertificate()), pinnedHosts()));
             ApimGateway gateway = new ApimGateway(spec, policy, authority, name -> accounts.get(name).hostUri(),
                     internalHttp.okHttp(), options.clock());

@@ -1,6 +1,7 @@
 package io.aoailab.lab;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.util.Configuration;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import io.aoailab.access.CredentialSource;
 import io.aoailab.access.HttpClientFactory;
@@ -40,6 +41,8 @@ final class LabCredentialSource implements CredentialSource {
     private TokenCredential credentialOf(String principal) {
         Lab.PrincipalCredentials credentials = lab.credentials(principal);
         return new ClientSecretCredentialBuilder()
+                // nothing from azure-core's global configuration (the process environment): the lab decides it all
+                .configuration(Configuration.NONE)
                 .authorityHost(lab.authorityHostUri().toString())
                 .tenantId(credentials.tenantId())
                 .clientId(credentials.clientId())

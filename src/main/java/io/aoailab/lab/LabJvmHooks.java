@@ -31,7 +31,7 @@ import javax.net.ssl.X509TrustManager;
 /**
  * For the one SDK path that builds its own HTTP client out of reach of the suite's factory: azure-ai-projects
  * 1.0.0-beta.2's {@code InferenceClient.getOpenAIClient()}, which creates an openai-java 2.3.0 OkHttp client that
- * takes neither a trust manager nor a DNS (azure-wire-facts.md §5.4). In lab mode only, and for the test JVM only:
+ * takes neither a trust manager nor a DNS (docs/azure-facts.md §5.4). In lab mode only, and for the test JVM only:
  * <ul>
  *   <li>the JVM's default trust store becomes the JDK's CAs plus the lab CA ({@code javax.net.ssl.trustStore}
  *       pointing at a temporary PKCS12 file), which OkHttp's platform trust manager reads;</li>

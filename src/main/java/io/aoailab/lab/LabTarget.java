@@ -31,7 +31,7 @@ public final class LabTarget implements ConnectedTarget {
         List<X509Certificate> trusted = new ArrayList<>(List.of(lab.caCertificate()));
         config.extraCaCertFile().map(PemCertificates::read).ifPresent(trusted::addAll);
         this.http = new HttpClientFactory(config.httpTimeout(), NetworkPosture.jdkDefaults().with(trusted, lab.pinnedHosts())
-                .withDefaultPortOverrides(lab.defaultPortOverrides()));
+                .withDefaultPortOverrides(lab.defaultPortOverrides()).direct());
         this.credentials = new LabCredentialSource(lab, http);
         this.foundryConnection = config.liveEndpoints().foundryOpenAiConnection();
     }

@@ -72,7 +72,7 @@ public final class LabBenchmark {
                 ms(percentile(warm, 50)), ms(percentile(warm, 95)), WARM_STARTS);
 
         try (Lab lab = Lab.start(LabOptions.defaults().withTopology(Optional.of(unthrottledTopology())));
-                HttpClientFactory http = new HttpClientFactory(Duration.ofSeconds(10), NetworkPosture.jdkDefaults()
+                HttpClientFactory http = new HttpClientFactory(Duration.ofSeconds(10), NetworkPosture.jdkDefaults().direct()
                         .with(List.of(lab.caCertificate()), lab.pinnedHosts()))) {
             Lab.PrincipalCredentials caller = lab.credentials(lab.topology().defaultCaller());
             var credential = new ClientSecretCredentialBuilder().authorityHost(lab.authorityHostUri().toString())

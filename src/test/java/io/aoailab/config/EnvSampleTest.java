@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class EnvSampleTest {
     void should_resolve_as_copied_to_dotenv(@TempDir Path dir) throws IOException {
         Files.copy(SAMPLE, dir.resolve(".env"));
 
-        SuiteConfig config = new SuiteConfigResolver(ConfigSources.ofProcess(dir)).resolve();
+        SuiteConfig config = new SuiteConfigResolver(ConfigSources.of(Map.of(), Map.of(), dir.resolve(".env"))).resolve();
 
         assertThat(config.target()).isEqualTo(Target.LAB);
     }

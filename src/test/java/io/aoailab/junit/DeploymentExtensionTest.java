@@ -9,7 +9,6 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
@@ -18,6 +17,7 @@ import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.util.Context;
 import io.aoailab.access.CallCapture;
+import io.aoailab.config.ConfigurationException;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
 import io.aoailab.lab.faults.Fault;
@@ -25,11 +25,7 @@ import io.aoailab.lab.faults.FaultBudget;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.report.TokenUsageReport;
 import io.aoailab.testing.CannedResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,65 +34,52 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import reactor.core.publisher.Mono;
 
 /**
- * Drives {@link DeploymentTest} through the real Jupiter engine. The configuration comes in as system properties
- * (the second source in precedence), so these tests step aside when the environment already sets the same keys.
+ * Drives {@link DeploymentTest} through the real Jupiter engine. The configuration comes in as JUnit configuration
+ * parameters ({@code aoailab.config.source=parameters}), so nothing of the environment these tests run in is read.
  */
 class DeploymentExtensionTest {
     private static final AtomicReference<DeploymentUnderTest> INJECTED = new AtomicReference<>();
-    private final Map<String, String> saved = new HashMap<>();
+    private static final AtomicReference<SuiteConfig> CONFIG = new AtomicReference<>();
+    private static final Map<String, String> LIVE = Map.of(
+            "LAB_TARGET", "live",
+            "OPENAI_ENDPOINT_1", "https://aoai-eus.openai.azure.com/",
+            "OPENAI_ENDPOINT_2", "https://aoai-eus2.openai.azure.com/",
+            "APIM_GATEWAY_URL", "https://apim.azure-api.net/openai",
+            "APIM_SUBSCRIPTION_KEY", "0123456789abcdef0123456789abcdef");
 
     @BeforeEach
-    void no_environment_override() {
-        for (String key : new String[] {"LAB_TARGET", "OPENAI_ENDPOINT_1", "APIM_SUBSCRIPTION_KEY"}) {
-            assumeTrue(System.getenv(key) == null, key + " is set in the environment and would win over these tests");
-        }
+    void clear() {
         INJECTED.set(null);
+        CONFIG.set(null);
     }
 
-    @AfterEach
-    void restore_properties() {
-        saved.forEach((key, value) -> {
-            if (value == null) {
-                System.clearProperty(key);
-            } else {
-                System.setProperty(key, value);
-            }
-        });
+    private static EngineExecutionResults execute(Class<?> testClass, Map<String, String> keys,
+            Map<String, String> parameters) {
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put(DeploymentTest.CONFIG_SOURCE_PROPERTY_NAME, DeploymentTest.CONFIG_SOURCE_PARAMETERS);
+        keys.forEach((key, value) -> all.put(DeploymentTest.CONFIG_KEY_PREFIX + key, value));
+        return EngineTestKit.engine("junit-jupiter").configurationParameters(all).selectors(selectClass(testClass))
+                .execute();
     }
 
-    private void set(String key, String value) {
-        saved.putIfAbsent(key, System.getProperty(key));
-        System.setProperty(key, value);
-    }
-
-    private void setLive() {
-        set("LAB_TARGET", "live");
-        set("OPENAI_ENDPOINT_1", "https://aoai-eus.openai.azure.com/");
-        set("OPENAI_ENDPOINT_2", "https://aoai-eus2.openai.azure.com/");
-        set("APIM_GATEWAY_URL", "https://apim.azure-api.net/openai");
-        set("APIM_SUBSCRIPTION_KEY", "0123456789abcdef0123456789abcdef");
-    }
-
-    private static Events run(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+    private static Events run(Class<?> testClass, Map<String, String> keys) {
+        return execute(testClass, keys, Map.of()).testEvents();
     }
 
     @Test
     void should_inject_the_configured_live_deployment_without_calling_it() {
-        setLive();
-
-        run(InjectsDeployment.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+        run(InjectsDeployment.class, LIVE).assertStatistics(stats -> stats.succeeded(1).failed(0));
 
         DeploymentUnderTest deployment = INJECTED.get();
         assertThat(deployment.target()).isEqualTo(Target.LIVE);
@@ -106,65 +89,78 @@ class DeploymentExtensionTest {
     }
 
     @Test
-    void should_skip_a_test_for_another_target_with_its_reason() {
-        setLive();
+    void should_resolve_every_default_when_no_key_is_given() {
+        run(InjectsConfig.class, Map.of()).assertStatistics(stats -> stats.succeeded(1));
 
-        run(LabOnlyCase.class).assertThatEvents().haveExactly(1, event(test("throttles"), skippedWithReason(
+        assertThat(CONFIG.get().target()).isEqualTo(Target.LAB);
+        assertThat(CONFIG.get().modelDeployment()).isEqualTo("gpt-4o");
+        assertThat(CONFIG.get().credentials().inheritedEnvironment().variables()).as("environment passed on").isEmpty();
+    }
+
+    @Test
+    void should_skip_a_test_for_another_target_with_its_reason() {
+        run(LabOnlyCase.class, LIVE).assertThatEvents().haveExactly(1, event(test("throttles"), skippedWithReason(
                 "Only on the lab target (this run: live): fault injection needs the lab")));
     }
 
     @Test
-    void should_error_every_test_with_the_key_when_configuration_is_bad() {
-        set("LAB_TARGET", "prod");
+    void should_break_the_first_test_with_the_keys_one_line_and_skip_the_others_with_it() {
+        Events events = run(TwoCases.class, Map.of("LAB_TARGET", "prod"));
 
-        run(InjectsDeployment.class).assertThatEvents().haveExactly(1, event(test("injected"),
-                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-                        message(m -> m.startsWith("LAB_TARGET='prod' (from system property) is not a target")))));
+        String line = "LAB_TARGET='prod' (from configuration parameter) is not a target. Fix: set LAB_TARGET to lab"
+                + " (the embedded emulator, the default) or live (real Azure).";
+        events.assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+                instanceOf(ConfigurationException.class), message(line))));
+        events.assertThatEvents().haveExactly(1, event(test(), abortedWithReason(
+                message("Not run, the configuration is invalid: " + line))));
+        Throwable error = events.failed().stream().findFirst().orElseThrow().getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+        assertThat(error.getStackTrace()).as("frames under the one line").isEmpty();
+    }
+
+    @Test
+    void should_report_a_bad_configuration_from_an_access_path_test_as_it_is() {
+        Events events = execute(EveryPath.class, Map.of("EXPECTED_POOL_WEIGHTS", "abc"), Map.of()).allEvents();
+
+        events.assertThatEvents().haveExactly(1, event(finishedWithFailure(instanceOf(ConfigurationException.class),
+                message(m -> m.startsWith("EXPECTED_POOL_WEIGHTS='abc' (from configuration parameter) has an entry"
+                        + " that is not <region>=<weight>")))));
     }
 
     @Test
     void should_skip_a_case_whose_optional_part_is_not_configured() {
-        setLive();
-
-        run(NeedsFoundry.class).assertThatEvents().haveExactly(1, event(test("foundry"), abortedWithReason(
+        run(NeedsFoundry.class, LIVE).assertThatEvents().haveExactly(1, event(test("foundry"), abortedWithReason(
                 message(m -> m.startsWith("AI_FOUNDRY_PROJECT_ENDPOINT is not set, so this case does not apply")))));
     }
 
     @Test
     void should_inject_the_configuration_itself() {
-        setLive();
+        run(InjectsConfig.class, LIVE).assertStatistics(stats -> stats.succeeded(1));
 
-        run(InjectsConfig.class).assertStatistics(stats -> stats.succeeded(1));
+        assertThat(CONFIG.get().target()).isEqualTo(Target.LIVE);
     }
 
     @Test
     void should_skip_a_fault_injecting_test_on_live_with_the_reason() {
-        setLive();
-
-        run(InjectsFaults.class).assertThatEvents().haveExactly(2, event(test(), skippedWithReason(
+        run(InjectsFaults.class, LIVE).assertThatEvents().haveExactly(2, event(test(), skippedWithReason(
                 r -> r.startsWith("Only on the lab target (this run: live): it injects faults through the lab's"))));
     }
 
     @Test
     void should_inject_the_labs_fault_control_and_reset_it_after_each_test() {
-        set("LAB_TARGET", "lab");
-
-        run(InjectsFaults.class).assertStatistics(stats -> stats.succeeded(2).failed(0));
+        run(InjectsFaults.class, Map.of("LAB_TARGET", "lab")).assertStatistics(stats -> stats.succeeded(2).failed(0));
     }
 
     @Test
-    void should_report_the_tokens_each_test_consumed_and_the_runs_total(@TempDir Path results) throws IOException {
-        setLive();
-        set("allure.results.directory", results.toString());
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Events events;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            events = run(SpendsTokens.class);
-        } finally {
-            System.setOut(stdout);
-        }
+    void should_file_a_placeholder_as_not_built() {
+        run(Placeholder.class, LIVE).assertThatEvents().haveExactly(1, event(test("later"),
+                skippedWithReason(NotBuiltYet.REASON_PREFIX + "what it will check")));
+    }
+
+    @Test
+    void should_report_the_tokens_each_test_consumed_and_record_the_runs_total(@TempDir Path runDirectory) {
+        Events events = execute(SpendsTokens.class, LIVE,
+                Map.of(DeploymentTest.RUN_DIRECTORY_PROPERTY_NAME, runDirectory.toString())).testEvents();
 
         events.assertStatistics(stats -> stats.succeeded(3));
         List<String> reported = events.reportingEntryPublished().stream().map(e -> e.getRequiredPayload(
@@ -172,16 +168,26 @@ class DeploymentExtensionTest {
         assertThat(reported).as("an entry for each test that made calls").containsExactlyInAnyOrder(
                 "canned: 1 call, 11 input, 3 output, 14 total\ntotal: 1 call, 11 input, 3 output, 14 total\n",
                 "no token-consuming calls (1 call)\n");
-        assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Token usage of this run: 2 calls, 11 input + 3 output = 14 tokens");
-        assertThat(Files.readString(results.resolve("environment.properties")))
-                .contains("tokens.input=11", "tokens.output=3", "tokens.total=14");
+        RunRecord record = RunRecord.read(runDirectory).orElseThrow();
+        assertThat(record.target()).isEqualTo("live");
+        assertThat(record.calls()).isEqualTo(2);
+        assertThat(List.of(record.inputTokens(), record.outputTokens(), record.totalTokens())).containsExactly(11L, 3L,
+                14L);
+        assertThat(record.regionsByPath()).isEqualTo(Map.of("canned", Map.of("East US", 1L, RunRecord.NO_REGION, 1L)));
+    }
+
+    @Test
+    void should_record_a_bad_configuration_for_the_run_summary(@TempDir Path runDirectory) {
+        execute(InjectsConfig.class, Map.of("HTTP_TIMEOUT_SECONDS", "-1"),
+                Map.of(DeploymentTest.RUN_DIRECTORY_PROPERTY_NAME, runDirectory.toString()));
+
+        assertThat(RunRecord.read(runDirectory).orElseThrow().configurationError())
+                .startsWith("HTTP_TIMEOUT_SECONDS='-1' (from configuration parameter) is not a whole number");
     }
 
     @DeploymentTest
     static class SpendsTokens {
-        private static void call(String body) {
-            HttpHeaders json = new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE, "application/json");
+        private static void call(String body, HttpHeaders json) {
             new HttpPipelineBuilder().policies(new CallCapture("canned", Clock.systemUTC()))
                     .httpClient(request -> Mono.just(CannedResponse.of(request, json,
                             body.getBytes(StandardCharsets.UTF_8))))
@@ -191,12 +197,15 @@ class DeploymentExtensionTest {
 
         @Test
         void spends() {
-            call("{\"usage\":{\"input_tokens\":11,\"output_tokens\":3,\"total_tokens\":14}}");
+            call("{\"usage\":{\"input_tokens\":11,\"output_tokens\":3,\"total_tokens\":14}}", new HttpHeaders()
+                    .set(HttpHeaderName.CONTENT_TYPE, "application/json").set(HttpHeaderName.fromString("x-ms-region"),
+                            "East US"));
         }
 
         @Test
         void calls_without_spending() {
-            call("{\"error\":{\"code\":\"429\"}}");
+            call("{\"error\":{\"code\":\"429\"}}", new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE,
+                    "application/json"));
         }
 
         @Test
@@ -249,7 +258,35 @@ class DeploymentExtensionTest {
     static class InjectsConfig {
         @Test
         void config(SuiteConfig config) {
-            assertThat(config.target()).isEqualTo(Target.LIVE);
+            CONFIG.set(config);
+        }
+    }
+
+    @DeploymentTest
+    static class TwoCases {
+        @Test
+        void first() {
+        }
+
+        @Test
+        void second() {
+        }
+    }
+
+    @DeploymentTest
+    static class EveryPath {
+        @ParameterizedTest
+        @EveryAccessPath
+        void through(io.aoailab.access.AccessPath path) {
+        }
+    }
+
+    @DeploymentTest
+    static class Placeholder {
+        @Test
+        @NotBuiltYet("what it will check")
+        void later() {
+            throw new AssertionError("a placeholder must never run");
         }
     }
 }

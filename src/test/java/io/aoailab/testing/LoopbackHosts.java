@@ -41,7 +41,7 @@ public final class LoopbackHosts implements AutoCloseable {
             Map<String, InetAddress> pinned = new LinkedHashMap<>();
             servers.keySet().forEach(host -> pinned.put(host, InetAddress.getLoopbackAddress()));
             clients = new HttpClientFactory(Duration.ofSeconds(20),
-                    NetworkPosture.jdkDefaults().with(List.of(certificates.caCertificate()), pinned));
+                    NetworkPosture.jdkDefaults().direct().with(List.of(certificates.caCertificate()), pinned));
         }
         return clients;
     }

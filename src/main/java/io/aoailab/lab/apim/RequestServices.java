@@ -93,7 +93,7 @@ final class RequestServices implements GatewayServices {
                 + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery));
     }
 
-    // Retry-After in seconds, or retry-after-ms as Azure OpenAI also sends (azure-wire-facts.md §2)
+    // Retry-After in seconds, or retry-after-ms as Azure OpenAI also sends (docs/azure-facts.md §2)
     private static Optional<Duration> retryAfter(GatewayResponse response) {
         Optional<String> millis = response.headers().first("retry-after-ms");
         try {

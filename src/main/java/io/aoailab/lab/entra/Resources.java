@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The first-party resources the lab's authority issues tokens for: the data planes the lab emulates (Azure
  * OpenAI, Foundry projects) and the ones a Foundry deployment reaches through connections (Storage, Search).
- * Their identifiers are what tokens carry as {@code aud}, without a trailing slash (azure-wire-facts.md §3.1).
+ * Their identifiers are what tokens carry as {@code aud}, without a trailing slash (docs/azure-facts.md §3.1).
  */
 final class Resources {
     static final List<String> SUPPORTED = List.of(

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * A connection as the project plane returns it, field for field what azure-ai-projects 1.0.0-beta.2's
  * {@code Connection.fromJson} reads: {@code name}, {@code id}, {@code type} ({@code ConnectionType}), {@code target},
  * {@code isDefault}, {@code credentials} ({@code BaseCredentials}, discriminated by {@code type}: {@code ApiKey}
- * with {@code key}, {@code AAD}, …) and {@code metadata} (a string map) [VERIFIED-LOCAL javap of the jar; §5.2].
+ * with {@code key}, {@code AAD}, …) and {@code metadata} (a string map) [VERIFIED-LOCAL javap of the jar; docs/azure-facts.md §5.2].
  */
 final class ConnectionJson {
     private final Topology topology;
@@ -50,7 +50,7 @@ final class ConnectionJson {
             credentials.put("key", key.reveal());
         }
         ObjectNode metadata = json.putObject("metadata");
-        // What ARM stores with a connection (§5.2: metadata{ApiType:"Azure",ResourceId,…}); that the data plane
+        // What ARM stores with a connection (docs/azure-facts.md §5.2: metadata{ApiType:"Azure",ResourceId,…}); that the data plane
         // echoes it unchanged is UNCONFIRMED
         if ("AzureOpenAI".equals(connection.type())) {
             metadata.put("ApiType", "Azure");
@@ -73,7 +73,7 @@ final class ConnectionJson {
         };
     }
 
-    // Azure stores resource endpoints as the portal shows them, e.g. https://x.openai.azure.com/ (§5.4: the Java
+    // Azure stores resource endpoints as the portal shows them, e.g. https://x.openai.azure.com/ (docs/azure-facts.md §5.4: the Java
     // client strips this trailing '/' before using it as a base URL)
     private static String withTrailingSlash(String url) {
         return url.endsWith("/") ? url : url + "/";

@@ -22,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * The AI Foundry project endpoint, {@code https://<account>.services.ai.azure.com/api/projects/<project>}
- * (azure-wire-facts.md §5.1): the connections API of §5.2 as azure-ai-projects 1.0.0-beta.2 calls it, and the
+ * (docs/azure-facts.md §5.1): the connections API of §5.2 as azure-ai-projects 1.0.0-beta.2 calls it, and the
  * project's own {@code /openai/...} surface, which it only routes to the handler the lab assembly passes.
  *
  * <p><b>Order of checks</b> for the connections API, each answering with the body {@link ProjectErrors} documents:
@@ -34,14 +34,14 @@ import java.util.function.Function;
  */
 public final class FoundryProjectService implements LabHandler {
     /**
-     * The data action read operations check. UNCONFIRMED: no PermissionDenied capture names it; it follows §4.2's
+     * The data action read operations check. UNCONFIRMED: no PermissionDenied capture names it; it follows docs/azure-facts.md §4.2's
      * {@code accounts/AIServices/...} family for project routes and is granted by {@code Microsoft.CognitiveServices/*}
      * (Azure AI User, Cognitive Services User), as Foundry's docs say those roles can use a project's connections.
      */
     static final String READ_CONNECTIONS = "Microsoft.CognitiveServices/accounts/AIServices/connections/read";
     /**
      * The data action "get with credentials" checks; the control-plane counterpart is
-     * {@code Microsoft.CognitiveServices/accounts/projects/connections/listsecrets/action} (§5.2). UNCONFIRMED name.
+     * {@code Microsoft.CognitiveServices/accounts/projects/connections/listsecrets/action} (docs/azure-facts.md §5.2). UNCONFIRMED name.
      */
     static final String LIST_SECRETS = "Microsoft.CognitiveServices/accounts/AIServices/connections/listsecrets/action";
 
@@ -102,7 +102,7 @@ public final class FoundryProjectService implements LabHandler {
         Optional<String> apiVersion = exchange.query("api-version").filter(v -> !v.isBlank());
         switch (route.kind()) {
             case OPENAI -> projectResponses.handle(exchange);
-            // §5.1: the bare project endpoint without /openai/v1 [OBSERVED-3P]; with a version, nothing serves it
+            // docs/azure-facts.md §5.1: the bare project endpoint without /openai/v1 [OBSERVED-3P]; with a version, nothing serves it
             case BARE_RESPONSES -> (apiVersion.isEmpty() ? ProjectErrors.missingApiVersion()
                     : ProjectErrors.resourceNotFound()).send(exchange);
             case UNKNOWN -> ProjectErrors.resourceNotFound().send(exchange);
@@ -137,7 +137,7 @@ public final class FoundryProjectService implements LabHandler {
         }
     }
 
-    // §3.1: Entra only, audience https://ai.azure.com; the project plane takes no api-key (UNCONFIRMED: a key is
+    // docs/azure-facts.md §3.1: Entra only, audience https://ai.azure.com; the project plane takes no api-key (UNCONFIRMED: a key is
     // treated as no token, and gets the token body, as §3.1's "audience is incorrect" captures describe)
     private Optional<Caller> authenticate(LabExchange exchange) {
         Optional<String> authorization = exchange.header("Authorization")
@@ -150,7 +150,7 @@ public final class FoundryProjectService implements LabHandler {
     }
 
     /**
-     * §5.2: one page {@code {"value":[…],"nextLink":null}}, filtered by {@code connectionType} and, when
+     * docs/azure-facts.md §5.2: one page {@code {"value":[…],"nextLink":null}}, filtered by {@code connectionType} and, when
      * {@code defaultConnection=true}, to default connections — the two query parameters
      * {@code ConnectionsClient.listConnections(ConnectionType, Boolean)} adds [VERIFIED-LOCAL javap].
      */

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Every error body the project endpoint answers with, each with its source in azure-wire-facts.md (or the public
+ * Every error body the project endpoint answers with, each with its source in docs/azure-facts.md (or the public
  * capture it was taken from) and its confidence. The project plane's REST reference gives errors as
  * {@code Azure.Core.Foundations.ErrorResponse} ({@code {"error":{"code","message"}}}) with an {@code x-ms-error-code}
  * header [PRIMARY Foundry project REST reference, "Connections - get with credentials"]; the token gateway keeps its
@@ -42,7 +42,7 @@ final class ProjectErrors {
     }
 
     /**
-     * §3.1/§3.2: a missing, invalid, expired or wrong-audience bearer token (e.g. one for cognitiveservices). The
+     * docs/azure-facts.md §3.1/§3.2: a missing, invalid, expired or wrong-audience bearer token (e.g. one for cognitiveservices). The
      * gateway envelope with the project plane's audience in it, verbatim from a capture against a Foundry project:
      * {@code { "statusCode": 401, "message": "Unauthorized. Access token is missing, invalid, audience is incorrect
      * (https://ai.azure.com), or have expired." }} [OBSERVED-3P]. Spacing follows §3.2's byte-exact variant.
@@ -54,7 +54,7 @@ final class ProjectErrors {
     }
 
     /**
-     * §3.4/§0.1: a valid token whose principal lacks the data action: HTTP <b>401</b>, with the Foundry-project
+     * docs/azure-facts.md §3.4/§0.1: a valid token whose principal lacks the data action: HTTP <b>401</b>, with the Foundry-project
      * suffix §3.4 records for project routes [OBSERVED-3P].
      */
     static Answer permissionDenied(String principal, String dataAction, String routeTemplate) {
@@ -64,7 +64,7 @@ final class ProjectErrors {
     }
 
     /**
-     * §3.7: no api-version on a dated route. The message is the observed one (§3.7, §5.1 for the bare project
+     * docs/azure-facts.md §3.7: no api-version on a dated route. The message is the observed one (§3.7, §5.1 for the bare project
      * endpoint) [OBSERVED-3P]; the code {@code BadRequest} is the Azure OpenAI one, UNCONFIRMED on the project plane.
      */
     static Answer missingApiVersion() {
@@ -100,7 +100,7 @@ final class ProjectErrors {
         return azure(404, "NotFound", "Connection '" + name + "' not found.");
     }
 
-    /** §3.7b: an unknown path, as the Cognitive Services resource answers it [OBSERVED-3P; UNCONFIRMED here]. */
+    /** docs/azure-facts.md §3.7b: an unknown path, as the Cognitive Services resource answers it [OBSERVED-3P; UNCONFIRMED here]. */
     static Answer resourceNotFound() {
         return azure(404, "404", "Resource not found");
     }

@@ -20,13 +20,13 @@ record ProjectRoute(String project, Kind kind, String connection) {
         LIST_CONNECTIONS("GET /api/projects/{projectName}/connections"),
         GET_CONNECTION("GET /api/projects/{projectName}/connections/{connectionName}"),
         GET_WITH_CREDENTIALS("POST /api/projects/{projectName}/connections/{connectionName}/getConnectionWithCredentials"),
-        /** The project's own OpenAI-compatible surface (§5.1), served by whoever the assembly passes. */
+        /** The project's own OpenAI-compatible surface (docs/azure-facts.md §5.1), served by whoever the assembly passes. */
         OPENAI(null),
-        /** A Responses path without {@code /openai}: §5.1's "bare project endpoint". */
+        /** A Responses path without {@code /openai}: docs/azure-facts.md §5.1's "bare project endpoint". */
         BARE_RESPONSES(null),
         UNKNOWN(null);
 
-        /** The route template PermissionDenied names, as §3.4's {@code GET /api/projects/{projectName}/assistants}. */
+        /** The route template PermissionDenied names, as docs/azure-facts.md §3.4's {@code GET /api/projects/{projectName}/assistants}. */
         final String template;
 
         Kind(String template) {

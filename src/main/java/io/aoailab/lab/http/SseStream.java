@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A server-sent-event stream in the shape Azure OpenAI sends and azure-ai-openai beta.16 requires: the
  * {@code event:} line first, then the whole JSON on one {@code data:} line, then a blank line
- * (azure-wire-facts.md §0.4, §1.4). Each event is flushed as it is written.
+ * (docs/azure-facts.md §0.4, §1.4). Each event is flushed as it is written.
  */
 public final class SseStream implements AutoCloseable {
     private final OutputStream out;

@@ -6,13 +6,13 @@ import io.aoailab.lab.openai.RateLimiter.Decision;
 import io.aoailab.lab.topology.Topology.Deployment;
 import java.util.UUID;
 
-/** The headers Azure OpenAI puts on its answers (facts §2). */
+/** The headers Azure OpenAI puts on its answers (docs/azure-facts.md §2). */
 final class AnswerHeaders {
     private AnswerHeaders() {
     }
 
     /**
-     * On every answer, errors included: {@code x-ms-region} as the region's display name (§0.7),
+     * On every answer, errors included: {@code x-ms-region} as the region's display name (docs/azure-facts.md §0.7),
      * {@code apim-request-id} (the one header the v1 spec declares), {@code x-request-id}, and
      * {@code x-ms-client-request-id} — the caller's, or the apim-request-id when it sent none, as captured.
      */
@@ -26,7 +26,7 @@ final class AnswerHeaders {
         headers.set("x-content-type-options", "nosniff");
     }
 
-    /** On create answers once the deployment is known: which one served it (§2, spillover note). */
+    /** On create answers once the deployment is known: which one served it (docs/azure-facts.md §2, spillover note). */
     static void deployment(LabExchange exchange, Deployment deployment) {
         exchange.responseHeaders().set("x-ms-deployment-name", deployment.name());
     }

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The account's two ways in (facts §3.1): {@code api-key} with one of the account's two keys, or
+ * The account's two ways in (docs/azure-facts.md §3.1): {@code api-key} with one of the account's two keys, or
  * {@code Authorization: Bearer} with an Entra token for {@code https://cognitiveservices.azure.com}.
  *
- * <p>When a request carries both, the bearer token decides and the key is ignored. The facts leave Azure's choice
+ * <p>When a request carries both, the bearer token decides and the key is ignored. docs/azure-facts.md leaves Azure's choice
  * UNCONFIRMED but note that AI-Gateway labs succeed with exactly that combination (APIM forwards the caller's
  * {@code api-key} subscription key, which is no account key, next to its managed-identity token, §2) — which only
  * works if the token wins.
@@ -39,20 +39,20 @@ final class Authenticator {
     Authentication authenticate(Optional<String> authorization, Optional<String> apiKey) {
         if (authorization.isPresent() && isBearer(authorization.get())) {
             TokenCheck check = tokens.verify(authorization.get(), audience);
-            // §3.2: one fixed body whatever the reason; the reason stays in the lab's own diagnostics
+            // docs/azure-facts.md §3.2: one fixed body whatever the reason; the reason stays in the lab's own diagnostics
             return check instanceof TokenCheck.Valid valid ? new Authentication.Principal(valid.caller())
                     : new Authentication.Refused(AzureErrors.invalidToken(audience));
         }
         if (apiKey.isPresent()) {
             if (keyAuthDisabled) {
-                // §3.3: the key is not even looked at once local auth is off
+                // docs/azure-facts.md §3.3: the key is not even looked at once local auth is off
                 return new Authentication.Refused(AzureErrors.keyAuthDisabled());
             }
             return isAccountKey(apiKey.get()) ? new Authentication.AccountKey()
                     : new Authentication.Refused(AzureErrors.invalidKey());
         }
         // A non-Bearer Authorization scheme is a token Azure cannot read: the token body. No credential at all is a
-        // "missing key" (§3.2 lists the key body for "bad or missing key").
+        // "missing key" (docs/azure-facts.md §3.2 lists the key body for "bad or missing key").
         return new Authentication.Refused(authorization.isPresent() ? AzureErrors.invalidToken(audience)
                 : AzureErrors.invalidKey());
     }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every error body the account answers with, each with its source in azure-wire-facts.md (or the public capture it
+ * Every error body the account answers with, each with its source in docs/azure-facts.md (or the public capture it
  * was taken from) and its confidence. Two envelopes coexist on the real data plane and both are kept: Azure's
  * gateway/resource errors ({@code {"error":{"code","message"}}}) and the OpenAI-style errors the Responses backend
  * itself produces ({@code {"error":{"message","type","param","code"}}}), which Azure passes through — e.g. a capture
@@ -21,22 +21,22 @@ final class AzureErrors {
     private AzureErrors() {
     }
 
-    /** §3.7b: an unknown path on the resource [OBSERVED-3P]. */
+    /** docs/azure-facts.md §3.7b: an unknown path on the resource [OBSERVED-3P]. */
     static ErrorAnswer resourceNotFound() {
         return azure(404, "404", "Resource not found");
     }
 
-    /** §1.1/§3.7: no api-version on the dated surface [OBSERVED-3P]. */
+    /** docs/azure-facts.md §1.1/§3.7: no api-version on the dated surface [OBSERVED-3P]. */
     static ErrorAnswer missingApiVersion() {
         return azure(400, "BadRequest", "Missing required query parameter: api-version");
     }
 
-    /** §1.1/§3.7: an api-version the surface does not serve, e.g. a dated one on /openai/v1 [OBSERVED-3P]. */
+    /** docs/azure-facts.md §1.1/§3.7: an api-version the surface does not serve, e.g. a dated one on /openai/v1 [OBSERVED-3P]. */
     static ErrorAnswer apiVersionNotSupported() {
         return azure(400, "BadRequest", "API version not supported");
     }
 
-    /** §3.2: a wrong or missing {@code api-key} (the Azure SDK test recording's body) [OBSERVED-3P]. */
+    /** docs/azure-facts.md §3.2: a wrong or missing {@code api-key} (the Azure SDK test recording's body) [OBSERVED-3P]. */
     static ErrorAnswer invalidKey() {
         return azure(401, "401", "Access denied due to invalid subscription key or wrong API endpoint. Make sure to "
                 + "provide a valid key for an active subscription and use a correct regional API endpoint for your "
@@ -44,7 +44,7 @@ final class AzureErrors {
     }
 
     /**
-     * §3.2: a bearer token that is invalid, expired or for another audience, in the Cognitive Services gateway's own
+     * docs/azure-facts.md §3.2: a bearer token that is invalid, expired or for another audience, in the Cognitive Services gateway's own
      * envelope ({@code statusCode} + {@code message}, no {@code error} object). Verbatim, spaces and grammar included
      * [OBSERVED-3P].
      */
@@ -52,34 +52,34 @@ final class AzureErrors {
         return invalidToken(COGNITIVE_SERVICES_AUDIENCE);
     }
 
-    /** The same body, naming the audience the surface takes (a Foundry project's is https://ai.azure.com, §3.1). */
+    /** The same body, naming the audience the surface takes (a Foundry project's is https://ai.azure.com, docs/azure-facts.md §3.1). */
     static ErrorAnswer invalidToken(String audience) {
         return new ErrorAnswer(401, "{\"statusCode\": 401, \"message\": \"Unauthorized. Access token is missing, "
                 + "invalid, audience is incorrect (" + audience + "), or have expired.\"}");
     }
 
-    /** §3.3: key auth on an account with {@code disableLocalAuth=true}; 403 is right here (§0.1) [OBSERVED-3P]. */
+    /** docs/azure-facts.md §3.3: key auth on an account with {@code disableLocalAuth=true}; 403 is right here (§0.1) [OBSERVED-3P]. */
     static ErrorAnswer keyAuthDisabled() {
         return azure(403, "AuthenticationTypeDisabled", "Key based authentication is disabled for this resource.");
     }
 
     /**
-     * §3.4/§0.1: a valid token whose principal lacks the data action. HTTP <b>401</b>, not 403, naming the principal,
+     * docs/azure-facts.md §3.4/§0.1: a valid token whose principal lacks the data action. HTTP <b>401</b>, not 403, naming the principal,
      * the data action and the route template [OBSERVED-3P, several independent captures].
      */
     static ErrorAnswer permissionDenied(String principal, String dataAction, String routeTemplate) {
         return permissionDenied(principal, dataAction, routeTemplate, "");
     }
 
-    /** §3.4: Foundry project routes append a pointer to the permissions page ({@code hint}). */
+    /** docs/azure-facts.md §3.4: Foundry project routes append a pointer to the permissions page ({@code hint}). */
     static ErrorAnswer permissionDenied(String principal, String dataAction, String routeTemplate, String hint) {
         return azure(401, "PermissionDenied", "The principal `" + principal + "` lacks the required data action `"
                 + dataAction + "` to perform `" + routeTemplate + "` operation." + hint);
     }
 
     /**
-     * §3.6: {@code model} names no deployment of this account [OBSERVED-3P for deployment routes; UNCONFIRMED that
-     * Responses uses exactly this body, the facts say the same error family is used].
+     * docs/azure-facts.md §3.6: {@code model} names no deployment of this account [OBSERVED-3P for deployment routes; UNCONFIRMED that
+     * Responses uses exactly this body, the same error family is used].
      */
     static ErrorAnswer deploymentNotFound() {
         return azure(404, "DeploymentNotFound", "The API deployment for this resource does not exist. If you created "
@@ -87,7 +87,7 @@ final class AzureErrors {
     }
 
     /**
-     * §3.7b: {@code previous_response_id} unknown to this resource. OpenAI's body [OBSERVED-3P on OpenAI backends;
+     * docs/azure-facts.md §3.7b: {@code previous_response_id} unknown to this resource. OpenAI's body [OBSERVED-3P on OpenAI backends;
      * UNCONFIRMED that Azure's is identical].
      */
     static ErrorAnswer previousResponseNotFound(String id) {
@@ -98,7 +98,7 @@ final class AzureErrors {
     /**
      * GET/DELETE/input_items of an unknown (or deleted, expired, {@code store:false}) response. OpenAI's wording
      * "Response with id '…' not found." as OpenAI-compatible servers reproduce it (vLLM/sglang
-     * {@code _make_not_found_error}, a jest fixture) [OBSERVED-3P]. Azure's exact body is UNCONFIRMED (facts §7).
+     * {@code _make_not_found_error}, a jest fixture) [OBSERVED-3P]. Azure's exact body is UNCONFIRMED (docs/azure-facts.md §7).
      */
     static ErrorAnswer responseNotFound(String id) {
         return openAi(404, "Response with id '" + id + "' not found.", "invalid_request_error", null, null);
@@ -134,7 +134,7 @@ final class AzureErrors {
     }
 
     /**
-     * §3.5: a deployment over its token or call rate limit, with {@code retry-after} (seconds) and
+     * docs/azure-facts.md §3.5: a deployment over its token or call rate limit, with {@code retry-after} (seconds) and
      * {@code retry-after-ms} (§2, PRIMARY provisioned-throughput FAQ). The message template is the observed one; on
      * /openai/v1 without an api-version the Responses capture's "under Azure OpenAI API have exceeded" is used.
      *

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A create request after validation (facts §1.2). Input is normalised to message items, the shape the account stores
+ * A create request after validation (docs/azure-facts.md §1.2). Input is normalised to message items, the shape the account stores
  * and lists as input items (§1.3): a string input becomes one user message with one {@code input_text} part.
  *
  * @param model the deployment name
@@ -52,7 +52,7 @@ record CreateRequest(
 
     /**
      * The include values that ask for a file_search_call's results: the name OpenAI documents, and the older
-     * {@code output[*].file_search_call.search_results} the Azure docs list (facts §1.2).
+     * {@code output[*].file_search_call.search_results} the Azure docs list (docs/azure-facts.md §1.2).
      */
     private static final List<String> FILE_SEARCH_RESULTS = List.of("file_search_call.results",
             "output[*].file_search_call.search_results");

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a create body (facts §1.2) and refuses what the Responses backend refuses, with OpenAI-style 400s (see
+ * Reads a create body (docs/azure-facts.md §1.2) and refuses what the Responses backend refuses, with OpenAI-style 400s (see
  * {@link AzureErrors#invalidRequest}). Fields it does not know are ignored rather than refused, so newer clients that
  * send {@code background}, {@code include} or {@code prompt_cache_key} still get an answer.
  */
@@ -195,7 +195,7 @@ final class CreateRequestParser {
         return metadata;
     }
 
-    /** The field, or null when absent or JSON null (both mean "not set", as the SDKs omit unset fields, §1.2). */
+    /** The field, or null when absent or JSON null (both mean "not set", as the SDKs omit unset fields, docs/azure-facts.md §1.2). */
     private static JsonNode present(ObjectNode json, String name) {
         JsonNode value = json.get(name);
         return value == null || value.isNull() ? null : value;

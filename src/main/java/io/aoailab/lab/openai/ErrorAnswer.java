@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * An error the account answers with: status, the exact body bytes and any extra headers (e.g. {@code retry-after}).
  * The body is kept as bytes because some of Azure's bodies are not what a JSON serializer would write (the gateway's
- * 401 has a space after each colon, facts §3.2) and must go out byte for byte.
+ * 401 has a space after each colon, docs/azure-facts.md §3.2) and must go out byte for byte.
  */
 record ErrorAnswer(int status, byte[] body, Map<String, String> headers) {
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * The Responses API's {@code file_search} tool on one account: who may use it, and what it finds.
  *
  * <p><b>Order of checks</b>, each failing the whole create: (1) the <em>caller</em> holds {@link #VECTOR_STORE_READ} at
- * the account (else 401 PermissionDenied, §3.4 — key callers are not principals and skip it); (2) every vector store
+ * the account (else 401 PermissionDenied, docs/azure-facts.md §3.4 — key callers are not principals and skip it); (2) every vector store
  * exists in the account (else 404); (3) the <em>account's managed identity</em> holds {@link #INDEX_DOCUMENTS_READ} on
  * each store's index and {@link #BLOB_READ} on its container (else 400, see
  * {@link AzureErrors#groundingAccessDenied}). The identity, not the caller, is checked downstream because Azure OpenAI
@@ -34,14 +34,14 @@ import java.util.regex.Pattern;
  */
 final class FileSearch {
     /**
-     * The data action for using a vector store. INFERRED: facts §4.2 places vector-store actions under the Assistants
+     * The data action for using a vector store. INFERRED: docs/azure-facts.md §4.2 places vector-store actions under the Assistants
      * tree ({@code …/OpenAI/assistants/vector_stores/files/write} is OBSERVED-3P); the {@code read} action for using
      * one is the lab's choice. Cognitive Services OpenAI User grants it through {@code OpenAI/assistants/*}.
      */
     static final String VECTOR_STORE_READ = "Microsoft.CognitiveServices/accounts/OpenAI/assistants/vector_stores/read";
-    /** Search Index Data Reader's data action (facts §4.1, PRIMARY). */
+    /** Search Index Data Reader's data action (docs/azure-facts.md §4.1, PRIMARY). */
     static final String INDEX_DOCUMENTS_READ = "Microsoft.Search/searchServices/indexes/documents/read";
-    /** Storage Blob Data Reader's data action (facts §4.1, PRIMARY). */
+    /** Storage Blob Data Reader's data action (docs/azure-facts.md §4.1, PRIMARY). */
     static final String BLOB_READ = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read";
 
     private static final Pattern BLOB_URL =

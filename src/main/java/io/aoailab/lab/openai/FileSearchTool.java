@@ -3,7 +3,7 @@ package io.aoailab.lab.openai;
 import java.util.List;
 
 /**
- * A request's {@code {"type":"file_search","vector_store_ids":[…],"max_num_results":N}} tool (facts §1.2; field
+ * A request's {@code {"type":"file_search","vector_store_ids":[…],"max_num_results":N}} tool (docs/azure-facts.md §1.2; field
  * names as beta.16's {@code ResponsesFileSearchTool} writes them, VERIFIED-LOCAL by javap). {@code ranking_options}
  * and {@code filters} are echoed with the tool but not applied.
  *

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What the {@code file_search} tool reaches outside the account: the vector store's AI Search index and the BYO
  * storage holding its files. Deliberately credential-free: the account checks its <em>own managed identity's</em>
- * roles with the lab's {@code AccessControl} before calling (facts §4.2: the service identity needs Search Index Data
+ * roles with the lab's {@code AccessControl} before calling (docs/azure-facts.md §4.2: the service identity needs Search Index Data
  * Reader and Storage Blob Data Reader), so an implementation only looks things up.
  *
  * <p>{@link ServiceGrounding} implements it over the lab's {@code SearchService}s and {@code BlobService}s.

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Ids shaped as Azure's: {@code resp_} / {@code msg_} / {@code fs_} and 48 hex digits (facts §1.3), and file ids as
- * Azure's {@code assistant-} and 22 letters and digits (facts §4.2, e.g. {@code assistant-KaVLJQTiWEvdz8yJQHHkqJ}).
+ * Ids shaped as Azure's: {@code resp_} / {@code msg_} / {@code fs_} and 48 hex digits (docs/azure-facts.md §1.3), and file ids as
+ * Azure's {@code assistant-} and 22 letters and digits (docs/azure-facts.md §4.2, e.g. {@code assistant-KaVLJQTiWEvdz8yJQHHkqJ}).
  */
 final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();

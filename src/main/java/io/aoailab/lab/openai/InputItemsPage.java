@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One page of {@code GET …/responses/{id}/input_items?limit=&order=&after=&before=} (facts §1.1, §1.3): limit 1–100,
+ * One page of {@code GET …/responses/{id}/input_items?limit=&order=&after=&before=} (docs/azure-facts.md §1.1, §1.3): limit 1–100,
  * default 20; order {@code asc} or {@code desc}, default {@code desc} as in OpenAI's API; {@code after}/{@code before}
  * are item ids in that order. beta.16 pages on by sending {@code after=<last_id>} while {@code has_more} (§6.1).
  * An {@code after}/{@code before} id that is not an item of the response gives an empty page.

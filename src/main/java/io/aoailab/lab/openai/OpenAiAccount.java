@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * One regional Azure OpenAI account ({@code <name>.openai.azure.com}) serving the Responses API as Azure does on the
- * wire (azure-wire-facts.md §1–§3): the dated and v1 surfaces, key and Entra auth, RBAC, per-deployment rate limits,
+ * wire (docs/azure-facts.md §1–§3): the dated and v1 surfaces, key and Entra auth, RBAC, per-deployment rate limits,
  * and responses stored in this account only.
  *
  * <p><b>Order of checks</b>, each answering with Azure's body when it fails: faults; route (404); api-version (400);
@@ -169,7 +169,7 @@ public final class OpenAiAccount implements LabHandler {
             answer(exchange, refused.get());
             return;
         }
-        // a key is no principal: RBAC does not apply to it (§3.1), here or in file_search
+        // a key is no principal: RBAC does not apply to it (docs/azure-facts.md §3.1), here or in file_search
         Optional<String> caller = authentication instanceof Authentication.Principal principal
                 ? Optional.of(principal.caller().objectId()) : Optional.empty();
         switch (route.get().operation()) {
@@ -193,7 +193,7 @@ public final class OpenAiAccount implements LabHandler {
                 error -> answer(exchange, AzureErrors.serverError(error.status(), exchange.requestId())));
     }
 
-    /** §3.1–§3.4: who is calling, and whether RBAC lets a principal do this at the account's scope. */
+    /** docs/azure-facts.md §3.1–§3.4: who is calling, and whether RBAC lets a principal do this at the account's scope. */
     private Optional<ErrorAnswer> authorize(Authentication authentication, Route route) {
         if (authentication instanceof Authentication.Refused refused) {
             return Optional.of(refused.answer());
@@ -321,7 +321,7 @@ public final class OpenAiAccount implements LabHandler {
         exchange.json(200, stored.get().response());
     }
 
-    /** §1.1: {@code {"object":"response.deleted","id":…,"deleted":true}}; afterwards the id is unknown. */
+    /** docs/azure-facts.md §1.1: {@code {"object":"response.deleted","id":…,"deleted":true}}; afterwards the id is unknown. */
     private void delete(LabExchange exchange, String id) throws IOException {
         if (!store.remove(id)) {
             answer(exchange, AzureErrors.responseNotFound(id));
@@ -346,7 +346,7 @@ public final class OpenAiAccount implements LabHandler {
         exchange.json(200, page.of(stored.get().inputItems()));
     }
 
-    /** Input messages get {@code msg_} ids, first in the object as Azure lists them (§1.3); other items keep theirs. */
+    /** Input messages get {@code msg_} ids, first in the object as Azure lists them (docs/azure-facts.md §1.3); other items keep theirs. */
     private static List<ObjectNode> withIds(List<ObjectNode> items) {
         List<ObjectNode> identified = new ArrayList<>();
         for (ObjectNode item : items) {

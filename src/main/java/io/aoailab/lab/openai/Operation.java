@@ -1,7 +1,7 @@
 package io.aoailab.lab.openai;
 
 /**
- * What a request asks the account to do, with the RBAC data action Azure checks for it (facts §4.2) and the
+ * What a request asks the account to do, with the RBAC data action Azure checks for it (docs/azure-facts.md §4.2) and the
  * operation name used in throttling messages (§3.5: only {@code Responses_Create} has been seen on the wire; the
  * other names follow the same pattern and are UNCONFIRMED).
  */
@@ -29,7 +29,7 @@ enum Operation {
         return method;
     }
 
-    /** e.g. {@code Microsoft.CognitiveServices/accounts/OpenAI/responses/write} (§4.2). */
+    /** e.g. {@code Microsoft.CognitiveServices/accounts/OpenAI/responses/write} (docs/azure-facts.md §4.2). */
     String dataAction() {
         return DATA_ACTION_PREFIX + action;
     }
@@ -38,7 +38,7 @@ enum Operation {
         return operationName;
     }
 
-    /** The route template PermissionDenied names (§3.4), e.g. {@code GET /openai/responses/{response_id}}. */
+    /** The route template PermissionDenied names (docs/azure-facts.md §3.4), e.g. {@code GET /openai/responses/{response_id}}. */
     String template(Surface surface) {
         return method + " " + surface.prefix() + "/responses" + pathSuffix;
     }

@@ -44,14 +44,14 @@ final class RateLimiter {
         return windows.computeIfAbsent(deployment.name(), n -> new Window()).acquire(deployment, tokens, clock.instant());
     }
 
-    /** The outcome, with what remains of the window after it (for {@code x-ratelimit-remaining-*}, facts §2). */
+    /** The outcome, with what remains of the window after it (for {@code x-ratelimit-remaining-*}, docs/azure-facts.md §2). */
     record Decision(boolean allowed, String limit, Duration retryAfter, int remainingRequests, int remainingTokens) {
 
         static Decision allowed(int remainingRequests, int remainingTokens) {
             return new Decision(true, null, Duration.ZERO, remainingRequests, remainingTokens);
         }
 
-        /** @param limit {@code "call"} or {@code "token"}, as Azure's 429 names them (§3.5) */
+        /** @param limit {@code "call"} or {@code "token"}, as Azure's 429 names them (docs/azure-facts.md §3.5) */
         static Decision limited(String limit, Duration retryAfter, int remainingRequests, int remainingTokens) {
             return new Decision(false, limit, retryAfter, remainingRequests, remainingTokens);
         }

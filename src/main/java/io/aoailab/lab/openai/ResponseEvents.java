@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Streams a finished response as the Responses API does (facts §1.4), in the canonical order for a text reply:
+ * Streams a finished response as the Responses API does (docs/azure-facts.md §1.4), in the canonical order for a text reply:
  * {@code response.created} (status in_progress), {@code response.in_progress}, {@code response.output_item.added},
  * {@code response.content_part.added}, one {@code response.output_text.delta} per word, {@code
  * response.output_text.done}, {@code response.content_part.done}, {@code response.output_item.done}, then
@@ -18,7 +18,7 @@ import java.util.List;
  * <p>Before the message, a {@code file_search_call} item streams as {@code response.output_item.added} (status
  * in_progress), {@code response.file_search_call.in_progress}, {@code response.file_search_call.searching},
  * {@code response.file_search_call.completed} (each with {@code item_id} and {@code output_index}), then
- * {@code response.output_item.done} [PRIMARY: OpenAI streaming-events reference, facts §1.4]. beta.16 registers the
+ * {@code response.output_item.done} [PRIMARY: OpenAI streaming-events reference, docs/azure-facts.md §1.4]. beta.16 registers the
  * first under the typo {@code response.file_search_call.in.progress} (§1.4), so it reads the real name as the base
  * {@code ResponsesStreamEvent} with a null type; the real name is sent regardless. A message's annotations each
  * follow its deltas as {@code response.output_text.annotation.added} ({@code annotation_index}, {@code annotation}).
@@ -69,7 +69,7 @@ final class ResponseEvents {
         openItem.putArray("queries");
         openItem.putNull("results");
         send(event("response.output_item.added").put("output_index", index).set("item", openItem));
-        // real names; beta.16 expects "response.file_search_call.in.progress" for the first (an SDK typo, §1.4)
+        // real names; beta.16 expects "response.file_search_call.in.progress" for the first (an SDK typo, docs/azure-facts.md §1.4)
         for (String phase : List.of("in_progress", "searching", "completed")) {
             send(event("response.file_search_call." + phase).put("item_id", itemId).put("output_index", index));
         }

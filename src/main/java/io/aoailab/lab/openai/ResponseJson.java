@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoailab.lab.http.LabJson;
 
 /**
- * The JSON of a response object and its parts, shaped as facts §1.3 requires: what the v1 sample shows, with the types
+ * The JSON of a response object and its parts, shaped as docs/azure-facts.md §1.3 requires: what the v1 sample shows, with the types
  * the azure-ai-openai beta.16 deserializer reads with primitives ({@code created_at} an integer, {@code temperature}
  * and {@code top_p} numbers, {@code parallel_tool_calls} a boolean), and {@code model} echoing the model behind the
  * deployment, not the deployment name.

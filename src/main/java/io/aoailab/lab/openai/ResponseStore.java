@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One account's stored responses. State is per resource (facts §0.9, §3.7b): another account never sees these ids.
+ * One account's stored responses. State is per resource (docs/azure-facts.md §0.9, §3.7b): another account never sees these ids.
  * Bounded, so a long lab run cannot exhaust memory: past {@code capacity} the oldest response is evicted, and a
  * response older than the 30-day retention (§1.1, on the injected clock) is gone as if Azure had purged it.
  */

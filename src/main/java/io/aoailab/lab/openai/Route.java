@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A request matched to an operation of the Responses API on one of the two surfaces (facts §1.1). Anything else
+ * A request matched to an operation of the Responses API on one of the two surfaces (docs/azure-facts.md §1.1). Anything else
  * (other paths, other methods, {@code /openai/deployments/{id}/responses}) is no route: Azure answers 404
  * "Resource not found" there (§3.7b).
  *
@@ -35,7 +35,7 @@ record Route(Operation operation, Surface surface, String responseId) {
         return operation.method().equals(method) ? Optional.of(new Route(operation, surface, id)) : Optional.empty();
     }
 
-    /** e.g. {@code POST /openai/v1/responses}, as PermissionDenied names it (§3.4). */
+    /** e.g. {@code POST /openai/v1/responses}, as PermissionDenied names it (docs/azure-facts.md §3.4). */
     String template() {
         return operation.template(surface);
     }

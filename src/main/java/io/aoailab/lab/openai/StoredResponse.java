@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A response the account keeps (facts §1.1 "retained for 30 days"): the object GET returns, the input items
+ * A response the account keeps (docs/azure-facts.md §1.1 "retained for 30 days"): the object GET returns, the input items
  * {@code input_items} lists, and the conversation a follow-up with {@code previous_response_id} continues.
  *
  * @param id the response id

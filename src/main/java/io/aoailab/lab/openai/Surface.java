@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The two Responses surfaces an account serves (facts §1.1): the dated preview surface, which requires an
+ * The two Responses surfaces an account serves (docs/azure-facts.md §1.1): the dated preview surface, which requires an
  * api-version, and the v1 surface, where api-version is optional and only {@code v1} or {@code preview}.
  */
 enum Surface {
@@ -27,7 +27,7 @@ enum Surface {
 
     /**
      * Why the api-version is refused, if it is: missing on the dated surface, or not one this surface serves (a dated
-     * version on v1, or 2024-10-21 which has no Responses, facts §1.1).
+     * version on v1, or 2024-10-21 which has no Responses, docs/azure-facts.md §1.1).
      */
     Optional<ErrorAnswer> refuse(Optional<String> apiVersion) {
         if (apiVersion.isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The lab's one RBAC engine, used by every emulated service. A data action on a resource is permitted when some
  * assignment of the principal at the resource's scope or any parent scope (subscription ▸ resource group ▸
  * resource ▸ child resource) carries a role that grants it. Assignments at a child (a Foundry project) do not
- * reach the parent (its account), as in Azure (azure-wire-facts.md §4.2).
+ * reach the parent (its account), as in Azure (docs/azure-facts.md §4.2).
  *
  * <p>Evaluated per request; assignments can change while the lab runs (the RBAC scenarios grant and revoke).
  */

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The built-in roles the lab knows, by real name and GUID, with their data actions as azure-wire-facts.md §4.1
+ * The built-in roles the lab knows, by real name and GUID, with their data actions as docs/azure-facts.md §4.1
  * gives them. Owner, Contributor and Reader are here because they are what people assign by mistake: they grant
  * no data actions, so inference with Entra fails under them (§4.3).
  */

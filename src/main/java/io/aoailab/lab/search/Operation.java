@@ -4,7 +4,7 @@ package io.aoailab.lab.search;
  * The data-plane operations the lab serves, with the permission each needs from an Entra principal.
  *
  * <p>Document operations need <em>data actions</em> under {@code Microsoft.Search/searchServices/indexes/documents/}
- * (the data actions of Search Index Data Reader and Contributor, azure-wire-facts.md §4.1), authorized at the index's
+ * (the data actions of Search Index Data Reader and Contributor, docs/azure-facts.md §4.1), authorized at the index's
  * ARM id, so assignments at the index, the service, the resource group or the subscription all reach them
  * (MicrosoftDocs/azure-ai-docs search-security-rbac.md, "Grant access to a single index", PRIMARY).
  *

@@ -34,7 +34,7 @@ final class SearchErrors {
 
     /**
      * A valid Entra token whose principal lacks the role: <b>403</b> {@code Authorization failed.} (sample-app#624,
-     * OBSERVED-3P). Unlike Azure OpenAI (401 PermissionDenied, azure-wire-facts.md §0.1), Search answers 403.
+     * OBSERVED-3P). Unlike Azure OpenAI (401 PermissionDenied, docs/azure-facts.md §0.1), Search answers 403.
      */
     static ErrorReply authorizationFailed() {
         return search(403, "Authorization failed.");

@@ -115,7 +115,7 @@ final class StorageErrors {
      * {@code x-ms-error-code}, {@code x-ms-version} and {@code Server: Windows-Azure-Blob/1.0 Microsoft-HTTPAPI/2.0}
      * exactly as [JS-RECORDINGS] {@code storage-blob/…/recording_generateaccountsasqueryparameters_should_not_work_with_
      * invalid_permission.js} (2019) and the 2025 header capture in Azure/kusto-copy#79 [OBSERVED-3P]. Storage answers
-     * 403 here — unlike Azure OpenAI's 401 (azure-wire-facts.md §0.1, §4).
+     * 403 here — unlike Azure OpenAI's 401 (docs/azure-facts.md §0.1, §4).
      */
     static StorageError authorizationPermissionMismatch() {
         return new StorageError(403, "AuthorizationPermissionMismatch",

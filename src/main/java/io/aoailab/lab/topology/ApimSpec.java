@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The API Management gateway of a topology: its managed identity, the OpenAI API (path, subscription key names,
  * the policy file it runs), backends with circuit breakers, backend pools, products and subscriptions. Shapes
- * follow the ARM resources (apim-facts.md §1.1, §1.3, §4).
+ * follow the ARM resources (docs/apim-facts.md §1.1, §1.3, §4).
  *
  * @param name the service name; its host is {@code <name>.azure-api.net}
  * @param region the gateway's region display name ({@code context.Deployment.Region})
@@ -51,7 +51,7 @@ public record ApimSpec(
     /**
      * @param path the API URL suffix, e.g. {@code openai}: the SDK's {@code /openai/...} paths land on it
      * @param subscriptionRequired whether calls need a subscription key
-     * @param subscriptionKeyHeader the key's header name; the seed renames it to {@code api-key} so SDKs work
+     * @param subscriptionKeyHeader the key's header name; {@code api-key} in the reference deployment, so SDKs work
      * @param subscriptionKeyQuery the key's query parameter name
      * @param policy the policy file: {@code classpath:<resource>}, or a path relative to the topology file
      * @param defaultBackend the API's service backend, used until a policy's {@code set-backend-service}
@@ -93,7 +93,7 @@ public record ApimSpec(
     }
 
     /**
-     * A circuit-breaker rule (apim-facts.md §1.3).
+     * A circuit-breaker rule (docs/apim-facts.md §1.3).
      *
      * @param failureCount how many failures within {@code interval} trip it ({@code failureCondition.count}; trips at ≥)
      * @param interval the window failures are counted in, ISO-8601 (e.g. {@code PT1M})

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The AI Foundry resource: an AIServices account with a project, whose connections point at the deployment's
- * other resources (azure-wire-facts.md §5).
+ * other resources (docs/azure-facts.md §5).
  *
  * @param account the AIServices account; its hosts are {@code <account>.services.ai.azure.com} (projects),
  *                {@code <account>.openai.azure.com} and {@code <account>.cognitiveservices.azure.com}
@@ -36,7 +36,7 @@ public record FoundrySpec(
     }
 
     /**
-     * A project connection (azure-wire-facts.md §5.2).
+     * A project connection (docs/azure-facts.md §5.2).
      *
      * @param name the connection name
      * @param type {@code AzureOpenAI}, {@code CognitiveSearch} or {@code AzureBlob}

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * (e.g. {@code roleAssignments[2].role}) and the fix; nothing is guessed or ignored, unknown keys included.
  */
 public final class TopologyLoader {
-    /** The topology shipped with the suite: the seed lab's deployment. */
+    /** The topology shipped with the suite: the reference deployment. */
     public static final String DEFAULT_RESOURCE = "/io/aoailab/lab/default-topology.yaml";
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");

@@ -21,7 +21,7 @@ final class GatewayClients {
     }
 
     static HttpClientFactory trusting(Lab lab) {
-        return new HttpClientFactory(Duration.ofSeconds(10), NetworkPosture.jdkDefaults()
+        return new HttpClientFactory(Duration.ofSeconds(10), NetworkPosture.jdkDefaults().direct()
                 .with(List.of(lab.caCertificate()), lab.pinnedHosts()));
     }
 

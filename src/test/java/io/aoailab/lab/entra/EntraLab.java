@@ -25,7 +25,7 @@ final class EntraLab implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.now());
     final EntraAuthority authority = new EntraAuthority(topology, clock);
     final LabCertificates certificates = LabCertificates.generate(List.of(EntraAuthority.HOST_NAME));
-    final HttpClientFactory factory = new HttpClientFactory(Duration.ofSeconds(20), NetworkPosture.jdkDefaults()
+    final HttpClientFactory factory = new HttpClientFactory(Duration.ofSeconds(20), NetworkPosture.jdkDefaults().direct()
             .with(List.of(certificates.caCertificate()),
                     Map.of(EntraAuthority.HOST_NAME, InetAddress.getLoopbackAddress())));
     private final ExecutorService executor = Executors.newFixedThreadPool(4);

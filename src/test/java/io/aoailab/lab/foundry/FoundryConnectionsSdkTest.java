@@ -16,7 +16,7 @@ import com.azure.core.exception.ResourceNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The real azure-ai-projects 1.0.0-beta.2 {@link ConnectionsClient} against the lab's project endpoint (§5.2, §5.4). */
+/** The real azure-ai-projects 1.0.0-beta.2 {@link ConnectionsClient} against the lab's project endpoint (docs/azure-facts.md §5.2, §5.4). */
 class FoundryConnectionsSdkTest {
     @RegisterExtension
     static final FoundryLab LAB = new FoundryLab();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * azure-ai-projects 1.0.0-beta.2's {@code getOpenAIClient()} resolves its connection through the lab (§5.4): it calls
+ * azure-ai-projects 1.0.0-beta.2's {@code getOpenAIClient()} resolves its connection through the lab (docs/azure-facts.md §5.4): it calls
  * "get with credentials" and checks the type before building openai-java's own OkHttp client. Only that resolution
  * is tested here; the client it builds cannot reach the lab without JVM-wide hooks (see the component report).
  */

@@ -15,7 +15,7 @@ import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The project endpoint's exact bytes, seen through a raw client (§3, §5). */
+/** The project endpoint's exact bytes, seen through a raw client (docs/azure-facts.md §3, §5). */
 class FoundryProjectWireTest {
     @RegisterExtension
     static final FoundryLab LAB = new FoundryLab();
@@ -68,7 +68,7 @@ class FoundryProjectWireTest {
 
     @Test
     void should_answer_permission_denied_naming_the_listsecrets_action_when_a_reader_without_role_asks_for_keys() {
-        // GIVEN the contributor persona: Contributor on the resource group, control plane only (§4.3)
+        // GIVEN the contributor persona: Contributor on the resource group, control plane only (docs/azure-facts.md §4.3)
         Request request = new Request.Builder()
                 .url(LAB.projectEndpoint() + "/connections/aoai-eus/getConnectionWithCredentials" + V)
                 .header("Authorization", "Bearer " + LAB.token("contributor", AI_AUDIENCE))

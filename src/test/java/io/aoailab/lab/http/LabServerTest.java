@@ -44,7 +44,7 @@ class LabServerTest {
     }
 
     private static HttpClientFactory labClients() {
-        return new HttpClientFactory(Duration.ofSeconds(5), NetworkPosture.jdkDefaults()
+        return new HttpClientFactory(Duration.ofSeconds(5), NetworkPosture.jdkDefaults().direct()
                 .with(List.of(TLS.caCertificate()), Map.of(HOST, InetAddress.getLoopbackAddress())));
     }
 

@@ -12,7 +12,7 @@ import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Keys, tokens and RBAC, facts §3.1–§3.4 and §4.2. */
+/** Keys, tokens and RBAC, docs/azure-facts.md §3.1–§3.4 and §4.2. */
 class OpenAiAccountAuthTest {
     @RegisterExtension
     static final OpenAiLab LAB = new OpenAiLab();
@@ -46,7 +46,7 @@ class OpenAiAccountAuthTest {
 
     @Test
     void should_refuse_key_auth_with_403_when_local_auth_is_disabled() {
-        // WHEN even a real key of that account is refused (facts §3.3)
+        // WHEN even a real key of that account is refused (docs/azure-facts.md §3.3)
         Answer answer = post(EUS, CREATE, "api-key", LAB.key(EUS));
 
         // THEN
@@ -98,7 +98,7 @@ class OpenAiAccountAuthTest {
 
     @Test
     void should_answer_the_gateway_401_when_the_token_is_for_foundry_instead() {
-        // WHEN a token for https://ai.azure.com is sent to the account (facts §3.1)
+        // WHEN a token for https://ai.azure.com is sent to the account (docs/azure-facts.md §3.1)
         String foundry = LAB.tokens().mint(LAB.objectId("suite-caller"), "https://ai.azure.com");
         Answer answer = post(EUS, CREATE, "Authorization", "Bearer " + foundry);
 
@@ -119,7 +119,7 @@ class OpenAiAccountAuthTest {
 
     @Test
     void should_let_the_token_decide_when_a_caller_sends_a_token_and_a_foreign_api_key() {
-        // WHEN APIM forwards its subscription key next to its managed-identity token (facts §2)
+        // WHEN APIM forwards its subscription key next to its managed-identity token (docs/azure-facts.md §2)
         Answer answer = LAB.send(LAB.request(EUS, CREATE).header("Authorization", "Bearer " + LAB.token("apim-gateway"))
                 .header("api-key", "apim-subscription-key").post(RequestBody.create(HELLO, JSON)).build());
 
@@ -132,7 +132,7 @@ class OpenAiAccountAuthTest {
         // WHEN
         Answer answer = post(EUS, CREATE, "Authorization", "Bearer " + LAB.token("no-role"));
 
-        // THEN facts §3.4: 401, not 403
+        // THEN docs/azure-facts.md §3.4: 401, not 403
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).isEqualTo(permissionDenied("no-role", "write", "POST /openai/responses"));
     }
@@ -149,7 +149,7 @@ class OpenAiAccountAuthTest {
 
     @Test
     void should_deny_with_401_when_the_principal_only_holds_contributor() {
-        // WHEN Contributor has no data actions (facts §4.3)
+        // WHEN Contributor has no data actions (docs/azure-facts.md §4.3)
         Answer answer = post(EUS, CREATE, "Authorization", "Bearer " + LAB.token("contributor"));
 
         // THEN

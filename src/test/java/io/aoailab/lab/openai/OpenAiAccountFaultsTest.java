@@ -35,7 +35,7 @@ class OpenAiAccountFaultsTest {
         // WHEN
         Answer answer = LAB.post(EUS, CREATE, HELLO);
 
-        // THEN facts §3.5 body, §2 headers
+        // THEN docs/azure-facts.md §3.5 body, §2 headers
         assertThat(answer.status()).isEqualTo(429);
         assertThat(answer.header("retry-after")).isEqualTo("2");
         assertThat(answer.header("retry-after-ms")).isEqualTo("1500");
@@ -82,7 +82,7 @@ class OpenAiAccountFaultsTest {
                 () -> LAB.client(EUS, "suite-caller").createResponse(
                         new CreateResponsesRequest(CreateResponsesRequestModel.fromString("gpt-4o"), "Hi")));
 
-        // THEN facts §0.2: 429 is a plain HttpResponseException in beta.16
+        // THEN docs/azure-facts.md §0.2: 429 is a plain HttpResponseException in beta.16
         assertThat(throttled.getResponse().getStatusCode()).isEqualTo(429);
         assertThat(throttled.getResponse().getHeaderValue(HttpHeaderName.fromString("retry-after-ms"))).isEqualTo("10");
     }

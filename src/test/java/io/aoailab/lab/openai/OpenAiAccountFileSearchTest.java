@@ -123,7 +123,7 @@ class OpenAiAccountFileSearchTest {
         List<ResponsesStreamEvent> events = new ArrayList<>();
         client.createResponseStreaming(fileSearch(VECTOR_STORE)).forEach(events::add);
 
-        // THEN beta.16 reads response.file_search_call.in_progress as the base event with no type (its typo, §1.4)
+        // THEN beta.16 reads response.file_search_call.in_progress as the base event with no type (its typo, docs/azure-facts.md §1.4)
         List<ResponsesStreamEventType> types = events.stream().map(ResponsesStreamEvent::getType).toList();
         assertThat(types.subList(0, 8)).containsExactly(ResponsesStreamEventType.RESPONSE_CREATED,
                 ResponsesStreamEventType.RESPONSE_IN_PROGRESS, ResponsesStreamEventType.RESPONSE_OUTPUT_ITEM_ADDED,
@@ -168,7 +168,7 @@ class OpenAiAccountFileSearchTest {
             ClientAuthenticationException denied = catchThrowableOfType(ClientAuthenticationException.class,
                     () -> client.createResponse(fileSearch(VECTOR_STORE)));
 
-            // THEN facts §3.4
+            // THEN docs/azure-facts.md §3.4
             assertThat(denied.getResponse().getStatusCode()).isEqualTo(401);
             assertThat(denied.getMessage()).contains("PermissionDenied", "The principal `" + LAB.objectId("no-role")
                     + "` lacks the required data action `" + FileSearch.VECTOR_STORE_READ

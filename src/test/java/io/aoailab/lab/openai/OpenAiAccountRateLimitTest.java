@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tiny deployment's limits (3 requests, 2,500 tokens a minute) over the sliding window, on the lab's clock
- * (facts §3.5 body, §2 headers; cost rule in {@link RateLimiter}).
+ * (docs/azure-facts.md §3.5 body, §2 headers; cost rule in {@link RateLimiter}).
  */
 class OpenAiAccountRateLimitTest {
     @RegisterExtension
@@ -109,7 +109,7 @@ class OpenAiAccountRateLimitTest {
         Answer throttled = LAB.send(LAB.request(KEYS, "/openai/v1/responses").header("api-key", LAB.key(KEYS))
                 .post(RequestBody.create(SMALL, OpenAiLab.JSON)).build());
 
-        // THEN the wording of the Responses capture in facts §3.5
+        // THEN the wording of the Responses capture in docs/azure-facts.md §3.5
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.body()).contains("Requests to the Responses_Create Operation under Azure OpenAI API have "
                 + "exceeded call rate limit");

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Request bodies, stored responses and input items over the wire, with the exact error bodies (facts §1–§3). */
+/** Request bodies, stored responses and input items over the wire, with the exact error bodies (docs/azure-facts.md §1–§3). */
 class OpenAiAccountRequestsTest {
     @RegisterExtension
     static final OpenAiLab LAB = new OpenAiLab();
@@ -46,7 +46,7 @@ class OpenAiAccountRequestsTest {
 
     @Test
     void should_answer_deployment_not_found_when_the_model_names_no_deployment() {
-        // WHEN the model name, not a deployment name, is sent (facts §1.2)
+        // WHEN the model name, not a deployment name, is sent (docs/azure-facts.md §1.2)
         Answer answer = LAB.post(EUS, CREATE, "{\"model\":\"gpt-4o-2024-08-06\",\"input\":\"Hello\"}");
 
         // THEN
@@ -62,7 +62,7 @@ class OpenAiAccountRequestsTest {
         Answer answer = LAB.post(EUS, CREATE,
                 "{\"model\":\"gpt-4o\",\"input\":\"Again\",\"previous_response_id\":\"resp_123\"}");
 
-        // THEN facts §3.7b
+        // THEN docs/azure-facts.md §3.7b
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).isEqualTo("{\"error\":{\"message\":\"Previous response with id 'resp_123' not "
                 + "found.\",\"type\":\"invalid_request_error\",\"param\":\"previous_response_id\","
@@ -128,7 +128,7 @@ class OpenAiAccountRequestsTest {
         Answer answer = LAB.post(EUS, CREATE, "{\"model\":\"gpt-4o\",\"input\":\"Shape\",\"metadata\":{\"k\":\"v\"},"
                 + "\"user\":\"u-1\",\"temperature\":0.5}");
 
-        // THEN facts §1.3: integer created_at, numeric temperature/top_p, boolean parallel_tool_calls
+        // THEN docs/azure-facts.md §1.3: integer created_at, numeric temperature/top_p, boolean parallel_tool_calls
         JsonNode response = json(answer);
         assertThat(response.path("created_at").isIntegralNumber()).isTrue();
         assertThat(response.path("temperature").doubleValue()).isEqualTo(0.5);
@@ -147,7 +147,7 @@ class OpenAiAccountRequestsTest {
         // WHEN
         Answer answer = LAB.get(EUS, "/openai/responses/resp_unknown" + VERSION);
 
-        // THEN (Azure's exact body is unconfirmed, facts §7; this is OpenAI's)
+        // THEN (Azure's exact body is unconfirmed, docs/azure-facts.md §7; this is OpenAI's)
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.body()).isEqualTo("{\"error\":{\"message\":\"Response with id 'resp_unknown' not found.\","
                 + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Paths and api-versions, facts §1.1, §3.7, §3.7b. */
+/** Paths and api-versions, docs/azure-facts.md §1.1, §3.7, §3.7b. */
 class OpenAiAccountRoutingTest {
     @RegisterExtension
     static final OpenAiLab LAB = new OpenAiLab();
@@ -64,7 +64,7 @@ class OpenAiAccountRoutingTest {
 
     @Test
     void should_refuse_an_api_version_without_responses_when_it_is_sent_to_the_dated_surface() {
-        // WHEN 2024-10-21 is the last GA version and has no Responses (facts §1.1)
+        // WHEN 2024-10-21 is the last GA version and has no Responses (docs/azure-facts.md §1.1)
         Answer answer = LAB.post(EUS, "/openai/responses?api-version=2024-10-21", HELLO);
 
         // THEN
@@ -74,7 +74,7 @@ class OpenAiAccountRoutingTest {
 
     @Test
     void should_answer_resource_not_found_when_a_legacy_client_puts_the_deployment_in_the_path() {
-        // WHEN openai-java 4.x LEGACY mode builds this path (facts §0.8)
+        // WHEN openai-java 4.x LEGACY mode builds this path (docs/azure-facts.md §0.8)
         Answer answer = LAB.post(EUS, "/openai/deployments/gpt-4o/responses?api-version=2025-04-01-preview", HELLO);
 
         // THEN
@@ -122,7 +122,7 @@ class OpenAiAccountRoutingTest {
                 .header("x-ms-client-request-id", "my-correlation-id")
                 .post(RequestBody.create(HELLO, JSON)).build());
 
-        // THEN facts §2
+        // THEN docs/azure-facts.md §2
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("x-ms-region")).isEqualTo("East US");
         assertThat(answer.header("x-ms-client-request-id")).isEqualTo("my-correlation-id");
@@ -140,7 +140,7 @@ class OpenAiAccountRoutingTest {
         // WHEN
         Answer answer = LAB.post(EUS, "/openai/v1/responses", HELLO);
 
-        // THEN facts §2: "equals apim-request-id when the client sent none"
+        // THEN docs/azure-facts.md §2: "equals apim-request-id when the client sent none"
         assertThat(answer.header("x-ms-client-request-id")).isEqualTo(answer.header("apim-request-id"));
     }
 }

@@ -270,7 +270,7 @@ class OpenAiAccountSdkTest {
         ClientAuthenticationException denied = catchThrowableOfType(ClientAuthenticationException.class,
                 () -> client.createResponse(new CreateResponsesRequest(model(GPT_4O), "Hi")));
 
-        // THEN facts §0.1/§0.2: 401, which beta.16 maps to ClientAuthenticationException
+        // THEN docs/azure-facts.md §0.1/§0.2: 401, which beta.16 maps to ClientAuthenticationException
         assertThat(denied.getResponse().getStatusCode()).isEqualTo(401);
         assertThat(denied.getMessage()).contains("PermissionDenied");
     }
@@ -294,7 +294,7 @@ class OpenAiAccountSdkTest {
         return ((ResponsesInputContentText) content).getText();
     }
 
-    /** Reads response headers, which beta.16 exposes no other way (facts §0.5, §6.1). */
+    /** Reads response headers, which beta.16 exposes no other way (docs/azure-facts.md §0.5, §6.1). */
     static final class HeaderCapture implements HttpPipelinePolicy {
         private final AtomicReference<HttpHeaders> last = new AtomicReference<>();
 

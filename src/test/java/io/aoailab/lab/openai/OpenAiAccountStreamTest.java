@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The server-sent events as bytes on the wire (facts §0.4, §1.4). */
+/** The server-sent events as bytes on the wire (docs/azure-facts.md §0.4, §1.4). */
 class OpenAiAccountStreamTest {
     @RegisterExtension
     static final OpenAiLab LAB = new OpenAiLab();

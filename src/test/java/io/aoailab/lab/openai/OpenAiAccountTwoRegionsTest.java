@@ -15,7 +15,7 @@ import io.aoailab.testing.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Stored state is per resource (facts §0.9, §3.7b): East US's responses are unknown to East US 2. */
+/** Stored state is per resource (docs/azure-facts.md §0.9, §3.7b): East US's responses are unknown to East US 2. */
 class OpenAiAccountTwoRegionsTest {
     @RegisterExtension
     static final OpenAiLab LAB = new OpenAiLab();

@@ -69,7 +69,7 @@ final class OpenAiLab extends ServiceLab<OpenAiAccount> {
         return account(account).keys().get(0).reveal();
     }
 
-    /** The real azure-ai-openai beta.16 client, with no retries so throttling tests fail fast (facts §0.10). */
+    /** The real azure-ai-openai beta.16 client, with no retries so throttling tests fail fast (docs/azure-facts.md §0.10). */
     ResponsesClient client(String account, String principal, HttpPipelinePolicy... policies) {
         String token = token(principal);
         TokenCredential credential = request -> Mono.just(new AccessToken(token, OffsetDateTime.now().plusHours(1)));

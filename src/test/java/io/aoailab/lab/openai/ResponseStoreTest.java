@@ -36,7 +36,7 @@ class ResponseStoreTest {
         ResponseStore store = new ResponseStore(clock, 10);
         store.put(stored("resp_old"));
 
-        // WHEN / THEN facts §1.1: "retained for 30 days"
+        // WHEN / THEN docs/azure-facts.md §1.1: "retained for 30 days"
         clock.advance(Duration.ofDays(30).minusSeconds(1));
         assertThat(store.get("resp_old")).isPresent();
         clock.advance(Duration.ofSeconds(1));

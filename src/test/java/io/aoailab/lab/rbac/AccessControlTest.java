@@ -42,7 +42,7 @@ class AccessControlTest {
 
     @Test
     void should_not_reach_the_parent_account_from_a_project_scope() {
-        // azure-wire-facts.md §4.2: a project-scoped Foundry User still gets 401 on the account's OpenAI routes
+        // docs/azure-facts.md §4.2: a project-scoped Foundry User still gets 401 on the account's OpenAI routes
         assertThat(with("Azure AI User", PROJECT).permits(OID, PROJECT, RESPONSES_WRITE)).isTrue();
         assertThat(with("Azure AI User", PROJECT).permits(OID, RG + "/providers/Microsoft.CognitiveServices/accounts/foundry",
                 RESPONSES_WRITE)).isFalse();
