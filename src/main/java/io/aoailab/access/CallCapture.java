@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * A pipeline policy that records every response an SDK client receives (status, region, request ids, latency,
  * token usage), which is how the suite reads what the SDK's public methods hide: azure-ai-openai beta.16 keeps its
- * {@code *WithResponse} methods private (azure-wire-facts.md §0.5) and its stream events have no getter for
+ * {@code *WithResponse} methods private (docs/azure-facts.md §0.5) and its stream events have no getter for
  * {@code sequence_number}. Each record also goes to the current thread's {@link CallLedger}. Bounded: the oldest
  * records go first.
  */

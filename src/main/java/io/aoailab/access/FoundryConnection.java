@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * Resolves the Foundry path's Azure OpenAI connection with azure-ai-projects 1.0.0-beta.2's own
  * {@link ConnectionsClient}, following {@code InferenceClient.getOpenAIClient()} step for step
- * (azure-wire-facts.md §5.4): get the connection with its credentials, require type {@code AzureOpenAI}, take its
+ * (docs/azure-facts.md §5.4): get the connection with its credentials, require type {@code AzureOpenAI}, take its
  * target without the trailing {@code /}, and call it with the connection's key ({@code api-key}) or, for an Entra
  * connection, the caller's token for {@code https://cognitiveservices.azure.com/.default}.
  *

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The tokens one call (or a sum of calls) consumed, as the Responses API reports them in {@code usage}
- * (azure-wire-facts.md §1.3): {@code input_tokens}, {@code output_tokens}, {@code total_tokens}.
+ * (docs/azure-facts.md §1.3): {@code input_tokens}, {@code output_tokens}, {@code total_tokens}.
  */
 public record TokenUsage(long input, long output, long total) {
     public static final TokenUsage ZERO = new TokenUsage(0, 0, 0);

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on the events of a streamed response as they came over the wire (azure-wire-facts.md §1.4): each
+ * Assertions on the events of a streamed response as they came over the wire (docs/azure-facts.md §1.4): each
  * carries a {@code sequence_number} that increases from 0, the stream opens with {@code response.created} and
  * {@code response.in_progress} and ends with {@code response.completed}, and a text reply's events come in the
  * documented order.

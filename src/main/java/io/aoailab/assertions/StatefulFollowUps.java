@@ -7,7 +7,7 @@ import io.aoailab.access.AccessPath;
 import io.aoailab.access.CallRecord;
 
 /**
- * Stored responses live in the one account that created them (azure-wire-facts.md §0.9, §3.7b). Through a
+ * Stored responses live in the one account that created them (docs/azure-facts.md §0.9, §3.7b). Through a
  * load-balanced pool a follow-up can land in the other region and find nothing; this check says so in words.
  *
  * <pre>{@code

@@ -24,7 +24,7 @@ public record IntendedDeployment(String model, List<IntendedRegion> regions) {
 
     /**
      * Whether a response's {@code model} is the intended model: the name itself, or the name with a version suffix,
-     * as Azure answers with the deployed model version (azure-wire-facts.md §1.3).
+     * as Azure answers with the deployed model version (docs/azure-facts.md §1.3).
      */
     public boolean servesModel(String answeredModel) {
         return answeredModel != null && (answeredModel.equals(model) || answeredModel.startsWith(model + "-")

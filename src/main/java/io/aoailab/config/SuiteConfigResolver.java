@@ -253,7 +253,7 @@ public final class SuiteConfigResolver {
                 throw invalid(key, value, "is not a URL", fix);
             }
             if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                // azure-core refuses to send keys or tokens over plain http (azure-wire-facts.md §0.3)
+                // azure-core refuses to send keys or tokens over plain http (docs/azure-facts.md §0.3)
                 throw invalid(key, value, "is not an absolute https URL", fix);
             }
             if (uri.getQuery() != null || uri.getFragment() != null) {

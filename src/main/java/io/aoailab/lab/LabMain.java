@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * Runs the lab standalone until interrupted, so any client (curl, Python, Node, the suite with
@@ -29,16 +31,30 @@ public final class LabMain {
         Lab lab = Lab.start(LabOptions.defaults().withTopology(arguments.topology()).withFirstPort(arguments.firstPort())
                 .standalone());
         LabServer admin = lab.serveAdminApi(arguments.firstPort() == 0 ? 0 : arguments.firstPort() + lab.accounts().size() + 1);
+        Path caFile = arguments.out().resolve("lab-ca.pem");
+        Path envFile = arguments.out().resolve("lab.env");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             lab.close();
+            // the env file holds the lab's client secrets, and neither file means anything once the lab is gone
+            List<String> removed = Stream.of(envFile, caFile).filter(LabMain::deleteQuietly).map(Path::toString)
+                    .toList();
+            System.out.printf("aoai-lab-suite lab stopped%s.%n", removed.isEmpty() ? ""
+                    : "; removed " + String.join(" and ", removed));
             stopped.countDown();
         }, "lab-shutdown"));
-        Path caFile = arguments.out().resolve("lab-ca.pem");
-        Path envFile = arguments.out().resolve("lab.env");
         write(arguments.out(), caFile, envFile, lab);
         describe(System.out, lab, admin, caFile, envFile);
         stopped.await();
+    }
+
+    private static boolean deleteQuietly(Path file) {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            System.out.printf("could not remove %s: %s%n", file, e.getMessage());
+            return false;
+        }
     }
 
     /** Writes what a standalone lab gives its clients: {@code lab-ca.pem} and {@code lab.env} (owner-only). */
@@ -54,7 +70,8 @@ public final class LabMain {
     }
 
     static void describe(PrintStream out, Lab lab, LabServer admin, Path caFile, Path envFile) {
-        out.printf("aoai-lab-suite lab is up (started in %d ms); Ctrl-C stops it.%n", lab.startupTime().toMillis());
+        out.printf("aoai-lab-suite lab is up (started in %d ms); Ctrl-C stops it and removes the files below.%n",
+                lab.startupTime().toMillis());
         out.printf("  Entra authority   %s  (tenant %s)%n", lab.authorityLoopbackUri(), lab.topology().tenant().id());
         for (Lab.LabAccount account : lab.accounts()) {
             out.printf("  %-17s %s  (%s)%n", account.spec().name(), account.loopbackUri(), account.spec().region());

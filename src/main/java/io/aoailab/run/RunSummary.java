@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * {@code failsafe:verify}, so {@code -Dmaven.test.failure.ignore} keeps working.
  */
 public final class RunSummary {
+    /** A skip reason longer than this is cut in the summary; the report has it whole. */
+    static final int MAX_REASON = 140;
+
     private RunSummary() {
     }
 
@@ -32,20 +35,28 @@ public final class RunSummary {
         Map<String, String> arguments = Arguments.parse(args);
         Path directory = Path.of(arguments.get("run-directory"));
         List<Outcome> outcomes = Outcome.read(directory).orElseThrow(() -> RunStopped.nothingValidated(
-                "no outcome was recorded: the scenario suites did not run to their end (see the errors above)"));
+                "no scenario test ran: no outcome was recorded (a filter such as -Dit.test matched no test, or"
+                        + " the scenario JVM did not finish: see above)"));
         print(System.out, outcomes, RunRecord.read(directory), arguments.getOrDefault("report", ""));
         verdict(outcomes, RunRecord.read(directory), new TagSelection(arguments.getOrDefault("groups", "")));
     }
 
     static void print(PrintStream out, List<Outcome> outcomes, Optional<RunRecord> record, String report) {
         out.println();
-        out.println("aoai-lab-suite: " + record.map(RunSummary::target).orElse("the run") + ": "
+        out.println("aoai-lab-suite: " + record.map(RunSummary::target).orElse("the run") + " – "
                 + describe(count(outcomes)));
         Map<String, List<Outcome>> byScenario = new LinkedHashMap<>();
         Scenario.ALL.forEach(s -> byScenario.put(s, new ArrayList<>()));
         outcomes.forEach(o -> byScenario.computeIfAbsent(o.scenario(), s -> new ArrayList<>()).add(o));
         byScenario.forEach((scenario, list) -> line(out, scenario, list.isEmpty() ? "not selected"
                 : describe(count(list))));
+        String skipLabel = "skipped because";
+        for (Map.Entry<String, Long> reason : outcomes.stream().filter(o -> o.status() == Outcome.Status.SKIPPED)
+                .collect(Collectors.groupingBy(Outcome::message, LinkedHashMap::new, Collectors.counting()))
+                .entrySet()) {
+            line(out, skipLabel, reason.getValue() + "× " + shortened(reason.getKey()));
+            skipLabel = "";
+        }
         record.ifPresent(r -> {
             String label = "regions per path";
             for (Map.Entry<String, Map<String, Long>> path : r.regionsByPath().entrySet()) {
@@ -60,6 +71,11 @@ public final class RunSummary {
         if (!report.isBlank()) {
             line(out, "report", relative(report));
         }
+    }
+
+    private static String shortened(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= MAX_REASON ? oneLine : oneLine.substring(0, MAX_REASON - 1) + "…";
     }
 
     private static void line(PrintStream out, String label, String text) {
@@ -112,7 +128,7 @@ public final class RunSummary {
         return switch (record.target()) {
             case "" -> "no target (the configuration is invalid)";
             case "lab" -> "the embedded lab (LAB_TARGET=lab)";
-            default -> record.target() + " (" + String.join(", ", record.hosts()) + ")";
+            default -> record.target() + " (LAB_TARGET=" + record.target() + "): " + String.join(", ", record.hosts());
         };
     }
 

@@ -2,7 +2,7 @@ package io.aoailab.access;
 
 import java.nio.charset.StandardCharsets;
 
-/** Responses API bodies as they come over the wire (azure-wire-facts.md §1.3, §1.4), in the shapes beta.16 reads. */
+/** Responses API bodies as they come over the wire (docs/azure-facts.md §1.3, §1.4), in the shapes beta.16 reads. */
 final class ResponsesWire {
     static final String USAGE = "{\"input_tokens\":1,\"output_tokens\":1,"
             + "\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":2}";

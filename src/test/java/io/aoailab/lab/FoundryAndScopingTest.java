@@ -110,7 +110,8 @@ class FoundryAndScopingTest {
     @Test
     void should_answer_the_openai_client_the_projects_inference_client_builds_from_a_connection() {
         // GIVEN openai-java 2.3.0's own OkHttp client, which only the test JVM's hooks can point at the lab
-        try (LabJvmHooks hooks = LabJvmHooks.install(target.lab())) {
+        LabJvmHooks hooks = LabJvmHooks.install(target.lab());
+        try (hooks) {
             var openai = new AIProjectClientBuilder().endpoint(target.endpoints().foundryProject().orElseThrow().toString())
                     .credential(target.credentials().defaultCaller()).httpClient(target.http().azureHttpClient())
                     .openAIConnectionName("aoai-eus2")
@@ -135,7 +136,8 @@ class FoundryAndScopingTest {
         URI project = target.endpoints().foundryProject().orElseThrow();
         String account = "aoai-eus2.openai.azure.com";
         RecordedRequest bySdk;
-        try (LabJvmHooks hooks = LabJvmHooks.install(target.lab())) {
+        LabJvmHooks hooks = LabJvmHooks.install(target.lab());
+        try (hooks) {
             new AIProjectClientBuilder().endpoint(project.toString()).credential(target.credentials().defaultCaller())
                     .httpClient(target.http().azureHttpClient()).openAIConnectionName("aoai-eus2")
                     .openAIServiceVersion(com.openai.azure.AzureOpenAIServiceVersion.fromString("2025-03-01-preview"))

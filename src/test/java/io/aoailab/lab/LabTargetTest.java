@@ -1,5 +1,6 @@
 package io.aoailab.lab;
 
+import com.azure.core.http.HttpHeaderName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +49,7 @@ class LabTargetTest {
 
     private static ResponsesClient client(URI endpoint, TokenCredential credential, AtomicReference<String> region) {
         HttpPipelinePolicy capture = (context, next) -> next.process()
-                .doOnNext(response -> region.set(response.getHeaderValue("x-ms-region")));
+                .doOnNext(response -> region.set(response.getHeaderValue(HttpHeaderName.fromString("x-ms-region"))));
         return new ResponsesClientBuilder().endpoint(endpoint.toString()).credential(credential)
                 .httpClient(target.http().azureHttpClient()).addPolicy(capture).buildClient();
     }

@@ -1,5 +1,6 @@
 package io.aoailab.lab;
 
+import com.azure.core.http.HttpHeaderName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.ai.openai.responses.ResponsesClientBuilder;
@@ -88,7 +89,7 @@ class StandaloneLabTest {
         try (LiveTarget live = new LiveTarget(config)) {
             AtomicReference<String> region = new AtomicReference<>();
             HttpPipelinePolicy capture = (context, next) -> next.process()
-                    .doOnNext(r -> region.set(r.getHeaderValue("x-ms-region")));
+                    .doOnNext(r -> region.set(r.getHeaderValue(HttpHeaderName.fromString("x-ms-region"))));
             // WHEN DefaultAzureCredential (environment credential) signs in and the real client calls endpoint 2
             var response = new ResponsesClientBuilder().endpoint(live.endpoints().openai().get(1).toString())
                     .credential(live.credentials().defaultCaller()).httpClient(live.http().azureHttpClient())

@@ -172,7 +172,7 @@ class ResponsesApiIT {
     @ParameterizedTest(name = "{0}")
     @EveryAccessPath
     void refuses_an_api_version_without_the_responses_api(AccessPath path, SuiteConfig config) {
-        // 2024-10-21 is the last GA version and has no Responses API (azure-wire-facts.md §1.1)
+        // 2024-10-21 is the last GA version and has no Responses API (docs/azure-facts.md §1.1)
         AccessPath tooOld = path.withApiVersion("2024-10-21");
 
         assertThatThrownBy(() -> tooOld.responses().createResponse(ask(config, "Hello")))

@@ -1,5 +1,6 @@
 package io.aoailab.lab.apim;
 
+import com.azure.core.http.HttpHeaderName;
 import com.azure.ai.openai.responses.ResponsesClient;
 import com.azure.ai.openai.responses.ResponsesClientBuilder;
 import com.azure.ai.openai.responses.models.CreateResponsesRequest;
@@ -28,7 +29,7 @@ final class GatewayClients {
     /** No client-side retries, so a test sees what the gateway answered; {@code region} gets x-backend-region. */
     static ResponsesClient responses(Lab lab, HttpClientFactory http, AtomicReference<String> region) {
         HttpPipelinePolicy capture = (context, next) -> next.process()
-                .doOnNext(r -> region.set(r.getHeaderValue("x-backend-region")));
+                .doOnNext(r -> region.set(r.getHeaderValue(HttpHeaderName.fromString("x-backend-region"))));
         return new ResponsesClientBuilder().endpoint(lab.apim().orElseThrow().hostUri().toString())
                 .credential(new KeyCredential(lab.apim().orElseThrow().subscriptionKey().reveal()))
                 .httpClient(http.azureHttpClient()).addPolicy(capture)

@@ -96,8 +96,8 @@ class FoundryConnectionsSdkTest {
         // GIVEN openai-user holds Cognitive Services OpenAI User on the resource group: OpenAI data actions only
         ConnectionsClient client = LAB.connections("openai-user", AI_AUDIENCE);
         // WHEN
-        ClientAuthenticationException error = catchThrowableOfType(
-                () -> client.getConnection("aoai-eus", false), ClientAuthenticationException.class);
+        ClientAuthenticationException error = catchThrowableOfType(ClientAuthenticationException.class,
+                () -> client.getConnection("aoai-eus", false));
         // THEN
         assertThat(error.getResponse().getStatusCode()).isEqualTo(401);
         assertThat(error.getMessage()).contains("PermissionDenied", LAB.objectId("openai-user"),
@@ -109,8 +109,8 @@ class FoundryConnectionsSdkTest {
         // GIVEN
         ConnectionsClient client = LAB.connections("suite-caller", COGNITIVE_AUDIENCE);
         // WHEN
-        ClientAuthenticationException error = catchThrowableOfType(
-                () -> client.listConnections().stream().toList(), ClientAuthenticationException.class);
+        ClientAuthenticationException error = catchThrowableOfType(ClientAuthenticationException.class,
+                () -> client.listConnections().stream().toList());
         // THEN
         assertThat(error.getResponse().getStatusCode()).isEqualTo(401);
         assertThat(error.getMessage()).contains("audience is incorrect (https://ai.azure.com)");
@@ -121,8 +121,8 @@ class FoundryConnectionsSdkTest {
         // GIVEN
         ConnectionsClient client = LAB.connections("suite-caller", AI_AUDIENCE);
         // WHEN
-        ResourceNotFoundException error = catchThrowableOfType(
-                () -> client.getConnection("no-such-connection", false), ResourceNotFoundException.class);
+        ResourceNotFoundException error = catchThrowableOfType(ResourceNotFoundException.class,
+                () -> client.getConnection("no-such-connection", false));
         // THEN
         assertThat(error.getResponse().getStatusCode()).isEqualTo(404);
     }

@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLHandshakeException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -94,12 +98,39 @@ class LabServerTest {
     }
 
     @Test
-    void should_answer_500_in_azure_shape_when_a_handler_fails() throws Exception {
+    void should_answer_500_in_azure_shape_and_log_the_failure_when_a_handler_fails() throws Exception {
+        // the failure is logged, and kept here rather than printed: this test fails a handler on purpose
+        Logger logger = Logger.getLogger(LabServer.class.getName());
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        boolean parents = logger.getUseParentHandlers();
+        logger.addHandler(capture);
+        logger.setUseParentHandlers(false);
         try (HttpClientFactory clients = labClients();
                 Response response = clients.okHttp().newCall(new Request.Builder()
                         .url(server.hostUri().resolve("/boom").toString()).build()).execute()) {
             assertThat(response.code()).isEqualTo(500);
             assertThat(response.body().string()).contains("\"code\":\"InternalServerError\"");
+        } finally {
+            logger.removeHandler(capture);
+            logger.setUseParentHandlers(parents);
         }
+        assertThat(logged).singleElement().satisfies(record -> {
+            assertThat(record.getMessage()).isEqualTo("lab host " + HOST + " failed on GET /boom");
+            assertThat(record.getThrown()).hasMessage("handler bug");
+        });
     }
 }
