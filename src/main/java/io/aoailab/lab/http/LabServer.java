@@ -57,7 +57,11 @@ public final class LabServer implements AutoCloseable {
                 LabExchange exchange = new LabExchange(raw, log);
                 try {
                     handler.handle(exchange);
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException e) {
+                    // the connection failed under the answer (a client that timed out or went away): not a lab bug
+                    LOG.log(Level.FINE, e, () -> "lab host " + hostName + " lost the connection on "
+                            + raw.getRequestMethod() + " " + raw.getRequestURI().getPath());
+                } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "lab host " + hostName + " failed on " + raw.getRequestMethod() + " "
                             + raw.getRequestURI().getPath(), e);
                     if (!exchange.answered()) {
