@@ -71,7 +71,7 @@ final class IndexBatch {
             }
             String action = "upload";
             Map<String, String> document = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = element.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = element.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (field.getKey().equals(ACTION)) {
                     action = field.getValue().asText();

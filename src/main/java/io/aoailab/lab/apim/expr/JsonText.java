@@ -36,7 +36,7 @@ final class JsonText {
                 return;
             }
             out.append('{');
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 out.append(NEWLINE).append("  ".repeat(depth + 1));
