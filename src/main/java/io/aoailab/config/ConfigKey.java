@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every configuration key the suite reads. The names match {@code env.sample} one for one and keep the seed
- * lab's names, so an existing {@code .env} from that lab works unchanged.
+ * Every configuration key the suite reads. The names match {@code env.sample} one for one and keep the names the
+ * reference deployment's own {@code .env} uses, so such a file works unchanged.
  *
- * <p>Each key is looked up, in this order, as an environment variable, a Java system property of the same
- * name, and an entry of {@code .env} in the working directory; the first that is set wins, else the default.
+ * <p>Each key is looked up in the run's {@link ConfigSources}: on a user's run, as an environment variable, a Java
+ * system property of the same name, and an entry of {@code .env} in the working directory; the first that is set
+ * wins, else the default.
  */
 public enum ConfigKey {
     LAB_TARGET("lab", false, "lab (the embedded emulator, default) or live (real Azure)"),

@@ -56,7 +56,7 @@ class SuiteConfigResolverTest {
     @Nested
     class Defaults {
         @Test
-        void should_target_the_lab_with_the_seed_deployment_when_nothing_is_set() {
+        void should_target_the_lab_with_the_reference_deployment_when_nothing_is_set() {
             SuiteConfig config = resolve(Map.of());
 
             assertThat(config.target()).isEqualTo(Target.LAB);

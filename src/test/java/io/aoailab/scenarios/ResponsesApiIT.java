@@ -226,7 +226,7 @@ class ResponsesApiIT {
     }
 
     @Test
-    @OnlyOn(value = Target.LAB, reason = "it starts a lab variant whose APIM runs the seed's plain pool policy")
+    @OnlyOn(value = Target.LAB, reason = "it starts a lab variant whose APIM runs the plain pool policy")
     void explains_a_follow_up_that_lands_in_the_other_region_behind_a_plain_pool(SuiteConfig config) throws Exception {
         // GIVEN the default lab with only the policy changed to the plain pool one, round-robin so 50/50 alternates
         try (LabVariant variant = LabVariant.of(config, yaml -> yaml
