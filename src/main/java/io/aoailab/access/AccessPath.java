@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  *   <li>{@code direct(<region>)}: an account's endpoint, Entra token for
  *       {@code https://cognitiveservices.azure.com/.default} (docs/azure-facts.md §3.1);</li>
  *   <li>{@code apim}: the gateway, the subscription key in {@code api-key}; the gateway authenticates to the
- *       accounts itself (docs/apim-facts.md §4);</li>
+ *       accounts itself (docs/apim-gateway.md §4);</li>
  *   <li>{@code foundry}: the project endpoint; its Azure OpenAI connection is resolved on first use by
  *       azure-ai-projects' own {@code ConnectionsClient}, the way {@code InferenceClient.getOpenAIClient()} does
  *       it, and the connection's target is called with the connection's credential (see

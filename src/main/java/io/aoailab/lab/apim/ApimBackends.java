@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * The gateway's backends and pools, with their circuit breakers and pool selectors: shared by every request, as
- * a gateway instance's state is (docs/apim-facts.md §1.2: per instance, not synchronised).
+ * a gateway instance's state is (docs/apim-gateway.md §1.2: per instance, not synchronised).
  */
 final class ApimBackends {
     private final Map<String, URI> urls = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ final class ApimBackends {
         return breaker != null && breaker.isOpen(now);
     }
 
-    // The gateway's own 503 when every member is tripped (docs/apim-facts.md §1.4). Its exact body and reason are UNCONFIRMED; the
+    // The gateway's own 503 when every member is tripped (docs/apim-gateway.md §1.4). Its exact body and reason are UNCONFIRMED; the
     // reason keeps the historical "Backend pool ... is temporarily unavailable" wording older policies tested for.
     private static BackendException exhausted(String pool) {
         return new BackendException("BackendConnectionFailure", "Backend pool " + pool + " is temporarily unavailable",

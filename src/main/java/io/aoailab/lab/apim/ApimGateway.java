@@ -33,12 +33,12 @@ import okhttp3.OkHttpClient;
 
 /**
  * The lab's API Management gateway: the OpenAI API under its path, subscription keys checked before any policy
- * runs (docs/apim-facts.md §4), then the API's policy file executed by the policy engine, with the backends, pools and
+ * runs (docs/apim-gateway.md §4), then the API's policy file executed by the policy engine, with the backends, pools and
  * circuit breakers of the topology behind {@code forward-request}.
  */
 public final class ApimGateway implements LabHandler {
     private static final long MAX_BODY = 16L * 1024 * 1024;
-    // the Responses API's operations, as the OpenAPI definition imported into APIM names them (docs/apim-facts.md §4)
+    // the Responses API's operations, as the OpenAPI definition imported into APIM names them (docs/apim-gateway.md §4)
     private static final Pattern OPERATION = Pattern.compile("(/v1)?/responses(?:/([^/]+)(/input_items)?)?/?");
     private static final Set<String> NOT_RETURNED = Set.of("connection", "content-length", "transfer-encoding",
             "keep-alive", "date");
@@ -111,7 +111,7 @@ public final class ApimGateway implements LabHandler {
                 .or(() -> exchange.query(spec.api().keyQuery()));
         Optional<Subscriptions.Issued> subscription = key.flatMap(subscriptions::byKey);
         if (spec.api().requiresSubscription() && key.isEmpty()) {
-            // verbatim as observed on the wire: "... to an API." (docs/apim-facts.md §4)
+            // verbatim as observed on the wire: "... to an API." (docs/apim-gateway.md §4)
             apimError(exchange, 401, "Access denied due to missing subscription key. Make sure to include"
                     + " subscription key when making requests to an API.");
             return;
@@ -192,7 +192,7 @@ public final class ApimGateway implements LabHandler {
         exchange.respond(response.statusCode(), null, response.body());
     }
 
-    // APIM's own errors: {"statusCode": N, "message": "..."} (docs/apim-facts.md §4)
+    // APIM's own errors: {"statusCode": N, "message": "..."} (docs/apim-gateway.md §4)
     private static void apimError(LabExchange exchange, int status, String message) throws IOException {
         exchange.json(status, LabJson.object().put("statusCode", status).put("message", message));
     }

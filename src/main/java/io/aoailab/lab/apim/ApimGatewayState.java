@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** What every request of one gateway shares. */
 final class ApimGatewayState {
-    /** APIM caches managed-identity tokens "until it expires" (docs/apim-facts.md §2.4); renew a little before. */
+    /** APIM caches managed-identity tokens "until it expires" (docs/apim-gateway.md §2.4); renew a little before. */
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
     private final ApimBackends backends;

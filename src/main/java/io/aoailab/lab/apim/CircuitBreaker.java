@@ -8,7 +8,7 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * One backend's circuit breaker (docs/apim-facts.md §1.3): it opens when failures within the rule's interval reach
+ * One backend's circuit breaker (docs/apim-gateway.md §1.3): it opens when failures within the rule's interval reach
  * {@code failureCount} ("three or more ... in 1 hour" for count 3), stays open for {@code tripDuration} or, with
  * {@code acceptRetryAfter}, for the failing answer's Retry-After when that is longer, and then closes again. No
  * half-open probe: Microsoft's docs only say the circuit "resets" after the trip duration.

@@ -13,7 +13,7 @@ import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
- * Picks a pool member for one forward (docs/apim-facts.md §1.2): the highest-priority group (lowest number) that has a
+ * Picks a pool member for one forward (docs/apim-gateway.md §1.2): the highest-priority group (lowest number) that has a
  * member whose circuit is closed; within it, by weight. Lower groups are used only when every member above is
  * tripped, as Microsoft documents: without breakers a pool never falls through.
  *

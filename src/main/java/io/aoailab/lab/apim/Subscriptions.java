@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The gateway's subscriptions with their keys, generated at start (32 hex digits, as APIM issues them). A key
- * of a suspended subscription is refused like an unknown one (docs/apim-facts.md §4).
+ * of a suspended subscription is refused like an unknown one (docs/apim-gateway.md §4).
  */
 final class Subscriptions {
     private final Map<String, Issued> byKey = new LinkedHashMap<>();

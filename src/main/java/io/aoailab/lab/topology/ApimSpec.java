@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The API Management gateway of a topology: its managed identity, the OpenAI API (path, subscription key names,
  * the policy file it runs), backends with circuit breakers, backend pools, products and subscriptions. Shapes
- * follow the ARM resources (docs/apim-facts.md §1.1, §1.3, §4).
+ * follow the ARM resources (docs/apim-gateway.md §1.1, §1.3, §4).
  *
  * @param name the service name; its host is {@code <name>.azure-api.net}
  * @param region the gateway's region display name ({@code context.Deployment.Region})
@@ -93,7 +93,7 @@ public record ApimSpec(
     }
 
     /**
-     * A circuit-breaker rule (docs/apim-facts.md §1.3).
+     * A circuit-breaker rule (docs/apim-gateway.md §1.3).
      *
      * @param failureCount how many failures within {@code interval} trip it ({@code failureCondition.count}; trips at ≥)
      * @param interval the window failures are counted in, ISO-8601 (e.g. {@code PT1M})

@@ -294,7 +294,7 @@ final class Checker {
         String owner = type.startsWith("static ") ? type.substring(7) : type;
         String fix = owner.equals("object")
                 ? "cast the value to its type first, e.g. ((string)x)." + name + ", or use a supported member"
-                : "use a supported member of " + owner + " (docs/apim-facts.md §3.1)";
+                : "use a supported member of " + owner + " (docs/apim-gateway.md §3.1)";
         return ExpressionException.unsupported(at, kind + " '" + name + "' of " + owner, fix);
     }
 }

@@ -4,7 +4,7 @@ package io.aoailab.lab.apim.expr;
  * An expression failed while running, as a .NET exception would inside APIM: a null dereference, a bad cast, a
  * type mismatch in {@code GetValueOrDefault<T>}. The message reads like .NET's (e.g. "Object reference not set to an
  * instance of an object."); the policy engine turns it into an {@code ExpressionValueEvaluationFailure}
- * (docs/apim-facts.md §3.1).
+ * (docs/apim-gateway.md §3.1).
  */
 public final class EvaluationException extends Exception {
     private static final long serialVersionUID = 1L;

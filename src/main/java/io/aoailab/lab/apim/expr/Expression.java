@@ -4,7 +4,7 @@ import java.time.Clock;
 
 /**
  * A compiled policy expression: {@code @(expr)} or {@code @{ statements; return x; }} in the C# subset the lab runs
- * (docs/apim-facts.md §3.1). Parsing checks everything the lab can know before a request arrives, so unsupported C#
+ * (docs/apim-gateway.md §3.1). Parsing checks everything the lab can know before a request arrives, so unsupported C#
  * fails when the policy is loaded; what remains are run-time failures, as in APIM.
  *
  * <pre>

@@ -2,7 +2,7 @@ package io.aoailab.lab.apim.expr;
 
 /**
  * A policy expression the lab cannot run: a construct outside the supported C# subset, or broken syntax. Raised
- * when the policy is loaded, never at request time, so a policy that loads runs (docs/apim-facts.md §3.1).
+ * when the policy is loaded, never at request time, so a policy that loads runs (docs/apim-gateway.md §3.1).
  */
 public final class ExpressionException extends Exception {
     private static final long serialVersionUID = 1L;

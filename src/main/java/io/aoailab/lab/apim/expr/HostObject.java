@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A value the gateway lends to expressions: APIM's {@code context} and what hangs off it ({@code Request},
- * {@code Headers}, ...). Members follow the {@code context} surface the checker allows (docs/apim-facts.md §3.1); a host
+ * {@code Headers}, ...). Members follow the {@code context} surface the checker allows (docs/apim-gateway.md §3.1); a host
  * object only implements what its {@link #typeName()} has there.
  */
 public interface HostObject {

@@ -97,7 +97,7 @@ final class Lexer {
             }
         }
         throw ExpressionException.unsupported(base + start, "character '" + c + "'",
-                "remove it; policy expressions are C# (docs/apim-facts.md §3.1)");
+                "remove it; policy expressions are C# (docs/apim-gateway.md §3.1)");
     }
 
     private void skipTrivia() throws ExpressionException {

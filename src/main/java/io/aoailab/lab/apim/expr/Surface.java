@@ -9,7 +9,7 @@ import java.util.Set;
  * What the lab's C# subset knows, by static type: each type's properties (with their types) and methods (with their
  * return type and argument count). The checker rejects at load time any member not listed here; the runtime
  * ({@link Members}, {@link Statics}, host objects) implements exactly these. The {@code context} types follow APIM's
- * context surface (docs/apim-facts.md §3.1).
+ * context surface (docs/apim-gateway.md §3.1).
  *
  * <p>Type names: C# keywords ({@code string}, {@code int}, ...), {@code object} for "known only at run time",
  * Newtonsoft's {@code JObject}/{@code JArray}/{@code JToken}, and the context's own (e.g. {@code Request}).
@@ -29,7 +29,7 @@ final class Surface {
     static final Set<String> VALUE_TYPES = Set.of("string", "int", "long", "double", "bool", "object", "JObject",
             "JArray", "JToken", "Guid", "DateTime", "TimeSpan", "string[]", "char");
 
-    /** Type arguments of {@code Body.As<T>} (docs/apim-facts.md §3.1), minus byte[] and the XML types. */
+    /** Type arguments of {@code Body.As<T>} (docs/apim-gateway.md §3.1), minus byte[] and the XML types. */
     static final Set<String> BODY_TYPES = Set.of("string", "JObject", "JToken", "JArray");
 
     static final Set<String> VARIABLE_TYPES = Set.of("string", "int", "long", "double", "bool", "object", "JObject",
@@ -46,7 +46,7 @@ final class Surface {
     private static final Set<String> ALL_METHODS = new HashSet<>();
 
     static {
-        // ---- APIM's context (docs/apim-facts.md §3.1)
+        // ---- APIM's context (docs/apim-gateway.md §3.1)
         props("Context", "Request", "Request", "Response", "Response", "Variables", "Variables", "RequestId", "Guid",
                 "Timestamp", "DateTime", "Elapsed", "TimeSpan", "Subscription", "Subscription", "Product", "Product",
                 "Api", "Api", "Operation", "Operation", "Deployment", "Deployment", "LastError", "LastError");

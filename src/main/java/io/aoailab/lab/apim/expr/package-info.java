@@ -1,6 +1,6 @@
 /**
  * APIM policy expressions: a tokenizer, a recursive-descent parser, a load-time checker and an interpreter for the
- * C# subset OpenAI gateway policies use (docs/apim-facts.md §3.1).
+ * C# subset OpenAI gateway policies use (docs/apim-gateway.md §3.1).
  *
  * <p>Supported: {@code @(expr)} and {@code @{ statements }} with {@code var}/typed declarations, assignment (to
  * locals and JSON indexers, {@code =}, {@code +=}, {@code -=}), {@code if}/{@code else}, {@code return}; literals

@@ -2,7 +2,7 @@ package io.aoailab.lab.apim.policy;
 
 /**
  * Forwarding failed without an HTTP answer, or the pool had no member to offer. {@link #reason()} is what
- * {@code context.LastError.Reason} shows (docs/apim-facts.md §2): {@code BackendConnectionFailure}, {@code Timeout}, ...
+ * {@code context.LastError.Reason} shows (docs/apim-gateway.md §2): {@code BackendConnectionFailure}, {@code Timeout}, ...
  */
 public final class BackendException extends Exception {
     private static final long serialVersionUID = 1L;

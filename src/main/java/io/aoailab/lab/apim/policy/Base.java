@@ -5,7 +5,7 @@ import io.aoailab.lab.apim.policy.PolicyXml.Element;
 /**
  * {@code <base/>}: the policies of the enclosing scope. The lab has one scope, the API's, so {@code <base/>} stands for
  * APIM's global default policy: in {@code backend} that is {@code <forward-request/>} with its defaults ("By default,
- * API Management sets up this policy at the global scope", docs/apim-facts.md §2.3); in inbound, outbound and on-error the
+ * API Management sets up this policy at the global scope", docs/apim-gateway.md §2.3); in inbound, outbound and on-error the
  * global default is empty, so {@code <base/>} does nothing there.
  */
 final class Base {

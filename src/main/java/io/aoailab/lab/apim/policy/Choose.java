@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code choose}: one or more {@code <when condition>} in document order, the first true one runs, then an optional
- * {@code <otherwise>} (docs/apim-facts.md §2.7). Children obey the rules of the section the choose is in.
+ * {@code <otherwise>} (docs/apim-gateway.md §2.7). Children obey the rules of the section the choose is in.
  */
 final class Choose extends Step {
     private record Branch(Value condition, List<Step> steps) {

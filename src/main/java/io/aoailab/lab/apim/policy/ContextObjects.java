@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The {@code context} object tree expressions see (docs/apim-facts.md §3.1), as live views of a {@link PolicyContext}:
+ * The {@code context} object tree expressions see (docs/apim-gateway.md §3.1), as live views of a {@link PolicyContext}:
  * a header set by one policy is visible to the next expression.
  */
 final class ContextObjects {
@@ -46,7 +46,7 @@ final class ContextObjects {
             case "Deployment" -> new Props("Deployment", n -> switch (n) {
                 case "Region" -> c.identity().region();
                 case "ServiceName" -> c.identity().serviceName();
-                default -> "managed"; // GatewayId of the managed gateway (docs/apim-facts.md §3.1)
+                default -> "managed"; // GatewayId of the managed gateway (docs/apim-gateway.md §3.1)
             });
             case "LastError" -> c.lastErrorOrNull() == null ? null : lastError(c.lastErrorOrNull());
             default -> throw new IllegalArgumentException(name);
@@ -287,7 +287,7 @@ final class ContextObjects {
 
     /**
      * {@code IMessageBody}: {@code As<T>(preserveContent)}. Without {@code preserveContent: true} reading consumes the
-     * body, so what is forwarded or returned afterwards is empty unless a set-body restores it (docs/apim-facts.md §3.1).
+     * body, so what is forwarded or returned afterwards is empty unless a set-body restores it (docs/apim-gateway.md §3.1).
      */
     private record Body(Supplier<byte[]> bytes, Consumer<byte[]> replace) implements HostObject {
         @Override

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code azure-openai-emit-token-metric} and {@code llm-emit-token-metric} (docs/apim-facts.md §2.9): once the backend
+ * {@code azure-openai-emit-token-metric} and {@code llm-emit-token-metric} (docs/apim-gateway.md §2.9): once the backend
  * answered, sends "Total Tokens", "Prompt Tokens" and "Completion Tokens" from the response's {@code usage} (estimated
  * for a stream without usage) to {@link GatewayServices#emitMetric}, under {@code namespace} (default
  * "API Management") with the {@code <dimension name value>} values, evaluated when the policy runs. A dimension may

@@ -28,7 +28,7 @@ final class ErrorAnswers {
                 + context.requestId() + "\" }");
     }
 
-    /** A gateway JSON answer {@code { "statusCode": N, "message": "..." }} (docs/apim-facts.md §2.8, §2.10, §4). */
+    /** A gateway JSON answer {@code { "statusCode": N, "message": "..." }} (docs/apim-gateway.md §2.8, §2.10, §4). */
     static GatewayResponse message(int status, String message) {
         return json(status, "{ \"statusCode\": " + status + ", \"message\": \"" + message.replace("\"", "\\\"")
                 + "\" }");

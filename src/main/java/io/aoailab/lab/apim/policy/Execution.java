@@ -50,7 +50,7 @@ final class Execution {
     /**
      * {@code context.Response} for an element that changes it. With none yet, there is one to change: in on-error
      * the answer APIM would give for the error, elsewhere an empty 200 (what the client gets when nothing is
-     * forwarded, docs/apim-facts.md §2.3).
+     * forwarded, docs/apim-gateway.md §2.3).
      */
     GatewayResponse responseForWrite() {
         GatewayResponse r = context.responseOrNull();

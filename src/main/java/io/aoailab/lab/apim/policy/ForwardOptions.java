@@ -3,7 +3,7 @@ package io.aoailab.lab.apim.policy;
 import java.time.Duration;
 
 /**
- * The attributes of {@code forward-request} (docs/apim-facts.md §2.3).
+ * The attributes of {@code forward-request} (docs/apim-gateway.md §2.3).
  *
  * @param timeout {@code timeout}/{@code timeout-ms}; default 300 s
  * @param bufferRequestBody whether the body is kept for a retry; without it a retried POST has no body

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code forward-request} (docs/apim-facts.md §2.3): sends the request as policies left it to the current backend and makes
+ * {@code forward-request} (docs/apim-gateway.md §2.3): sends the request as policies left it to the current backend and makes
  * the answer {@code context.Response}, whatever its status. Defaults: timeout 300 s, no request buffering (a retried
  * request then goes without its body), {@code fail-on-error-status-code} false. {@code buffer-response},
  * {@code http-version}, {@code continue-timeout} and {@code follow-redirects="false"} are accepted and change nothing
@@ -78,7 +78,7 @@ final class ForwardRequest extends Step {
         try {
             answer = ex.services.forward(request, target, effective);
         } catch (BackendException e) {
-            // Source is the forwarding policy, Reason what the gateway reports (docs/apim-facts.md §2: forward-request /
+            // Source is the forwarding policy, Reason what the gateway reports (docs/apim-gateway.md §2: forward-request /
             // Timeout, BackendConnectionFailure); the gateway's own answer (e.g. pool exhausted) rides along
             throw new PolicyFault("forward-request", e.reason(), e.getMessage(), origin, e.response());
         }

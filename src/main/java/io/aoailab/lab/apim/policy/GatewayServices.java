@@ -39,7 +39,7 @@ public interface GatewayServices {
     /**
      * The URL the last {@code forward-request} of this request went to: the chosen pool member's URL plus the API
      * suffix. {@code context.Request.Url} shows it after forwarding, which is how policies learn the backend a pool
-     * chose (docs/apim-facts.md §3.2, item 2). Empty before the first forward.
+     * chose (docs/apim-gateway.md §3.2, item 2). Empty before the first forward.
      */
     default Optional<java.net.URI> lastForwardUrl() {
         return Optional.empty();

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * HTTP headers as APIM's expressions see them: names compared case-insensitively, several values per name, and
- * {@code GetValueOrDefault} joining the values with commas (docs/apim-facts.md §3.1). Keeps each name's first spelling.
+ * {@code GetValueOrDefault} joining the values with commas (docs/apim-gateway.md §3.1). Keeps each name's first spelling.
  */
 public final class HeaderMap {
     private final Map<String, Entry> entries = new LinkedHashMap<>();

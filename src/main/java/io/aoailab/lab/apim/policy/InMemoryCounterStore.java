@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link CounterStore} in memory: for each key, the amounts added with their time, over a sliding window on the
- * given clock (rate-limit-by-key's window is sliding, docs/apim-facts.md §2.10). The wait it reports is when enough of the
+ * given clock (rate-limit-by-key's window is sliding, docs/apim-gateway.md §2.10). The wait it reports is when enough of the
  * window has slid out for the amount to fit; an amount larger than the whole limit waits one full window.
  * Thread-safe.
  */

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * Turns a policy document into steps, refusing anything the lab would not run faithfully: unknown or unsupported
- * elements, unknown attributes, elements outside the sections APIM allows them in (docs/apim-facts.md §2), and policy
+ * elements, unknown attributes, elements outside the sections APIM allows them in (docs/apim-gateway.md §2), and policy
  * expressions outside the supported C# subset (§3.1). Nothing is ignored.
  */
 final class Loader {
@@ -124,7 +124,7 @@ final class Loader {
             String problem = APIM_ONLY.contains(name) ? "policy '" + name + "' is not supported by the lab"
                     : "unknown policy element";
             throw error(element.line(), name, problem, "remove it, or use one of " + String.join(", ",
-                    new TreeSet<>(KINDS.keySet())) + " (docs/apim-facts.md §2)");
+                    new TreeSet<>(KINDS.keySet())) + " (docs/apim-gateway.md §2)");
         }
         if (!kind.sections().contains(section)) {
             List<String> allowed = kind.sections().stream().map(s -> "<" + s.xmlName + ">").toList();

@@ -4,7 +4,7 @@ import io.aoailab.lab.apim.policy.PolicyXml.Element;
 import java.util.Optional;
 
 /**
- * {@code authentication-managed-identity} (docs/apim-facts.md §2.4): gets an Entra token for {@code resource} from the
+ * {@code authentication-managed-identity} (docs/apim-gateway.md §2.4): gets an Entra token for {@code resource} from the
  * gateway's identity. Without {@code output-token-variable-name} the token goes into {@code Authorization: Bearer};
  * with it, the token goes into that variable only and the request is left alone. APIM's behaviour in the second case
  * is UNCONFIRMED; the lab follows the docs' pattern (the policy then sets the header itself with set-header) and the

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An APIM policy document, loaded and ready to run: the same XML a user applies to real APIM (docs/apim-facts.md §2).
+ * An APIM policy document, loaded and ready to run: the same XML a user applies to real APIM (docs/apim-gateway.md §2).
  *
  * <pre>
  * Policy policy = Policy.parse(Files.readString(path), path.getFileName().toString());   // PolicyException if not

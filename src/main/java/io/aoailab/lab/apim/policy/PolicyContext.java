@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * APIM's {@code context} for one request (docs/apim-facts.md §3.1): the request as policies change it, the response once
+ * APIM's {@code context} for one request (docs/apim-gateway.md §3.1): the request as policies change it, the response once
  * there is one, {@code Variables}, {@code LastError} and the backend {@code forward-request} will use.
  *
  * <p>The gateway builds one per request, sets what the API defines, runs the policy, and reads the outcome:
@@ -31,7 +31,7 @@ import java.util.UUID;
 public final class PolicyContext {
 
     /**
-     * {@code context.LastError} (docs/apim-facts.md §2): set when processing jumps to {@code on-error}.
+     * {@code context.LastError} (docs/apim-gateway.md §2): set when processing jumps to {@code on-error}.
      *
      * @param path the failing element's path within its section, e.g. {@code choose[1]\when[1]\set-header[2]}
      * @param policyId the failing element's {@code id} attribute, or empty
@@ -145,7 +145,7 @@ public final class PolicyContext {
 
     /**
      * The body for the next forward. Without {@code buffer-request-body} the first forward streams it away and later
-     * ones (a retry) send nothing, as in APIM (docs/apim-facts.md §2.3).
+     * ones (a retry) send nothing, as in APIM (docs/apim-gateway.md §2.3).
      */
     byte[] takeRequestBodyForForward(boolean buffer) {
         byte[] body = requestBodyStreamed ? new byte[0] : requestBody;

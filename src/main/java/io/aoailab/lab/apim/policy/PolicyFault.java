@@ -1,7 +1,7 @@
 package io.aoailab.lab.apim.policy;
 
 /**
- * An error that makes processing jump to on-error (docs/apim-facts.md §2): what {@code context.LastError} will show, and
+ * An error that makes processing jump to on-error (docs/apim-gateway.md §2): what {@code context.LastError} will show, and
  * the response APIM itself answers with for it, if it has one (a 429 of a rate limit, the gateway's pool-exhausted
  * 503), which on-error sees as {@code context.Response}.
  */

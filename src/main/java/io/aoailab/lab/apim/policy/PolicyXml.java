@@ -10,7 +10,7 @@ import java.util.List;
  *   <li>keep the line of every element, attribute and text, for error messages;</li>
  *   <li>read policy expressions as APIM's editor accepts them: raw {@code "}, {@code <}, {@code >} and {@code &&}
  *       inside {@code @( )} and <code>@{ }</code>, in attributes and element text alike (e.g.
- *       {@code condition="@(context.Request.Headers.GetValueOrDefault("x", "") != "")"}, as in docs/apim-facts.md §2.9).
+ *       {@code condition="@(context.Request.Headers.GetValueOrDefault("x", "") != "")"}, as in docs/apim-gateway.md §2.9).
  *       An expression's extent is found by matching brackets C#-aware (strings, chars, comments), with XML entities
  *       ({@code &quot;}) decoded, so exported policies with escaped quotes read the same.</li>
  * </ul>

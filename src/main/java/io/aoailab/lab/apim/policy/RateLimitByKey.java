@@ -4,7 +4,7 @@ import io.aoailab.lab.apim.policy.PolicyXml.Element;
 import java.time.Duration;
 
 /**
- * {@code rate-limit-by-key} (docs/apim-facts.md §2.10): at most {@code calls} per sliding {@code renewal-period} seconds
+ * {@code rate-limit-by-key} (docs/apim-gateway.md §2.10): at most {@code calls} per sliding {@code renewal-period} seconds
  * (at most 300) per {@code counter-key}. Over the limit the error {@code RateLimitExceeded} goes to on-error with
  * APIM's own answer as {@code context.Response}: 429, {@code Retry-After} (or {@code retry-after-header-name}) and
  * {@code { "statusCode": 429, "message": "Rate limit is exceeded. Try again in N seconds." }} (§2.10 [S31]).

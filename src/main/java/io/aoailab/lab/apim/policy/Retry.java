@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code retry} (docs/apim-facts.md §2.2): runs its children once, then again while {@code condition} is true and retries
+ * {@code retry} (docs/apim-gateway.md §2.2): runs its children once, then again while {@code condition} is true and retries
  * are left, so at most {@code count + 1} attempts; the condition is evaluated after each attempt but the last.
  *
  * <p><b>Waits</b> before retry n (1-based), in seconds: none for n = 1 with {@code first-fast-retry}; else

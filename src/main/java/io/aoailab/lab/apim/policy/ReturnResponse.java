@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code return-response} (docs/apim-facts.md §2.6): stops the pipeline and answers with a response built from the one in
+ * {@code return-response} (docs/apim-gateway.md §2.6): stops the pipeline and answers with a response built from the one in
  * {@code response-variable-name} (or an empty {@code 200 OK}) changed by its {@code set-status}, {@code set-header} and
  * {@code set-body} children. In inbound, backend and outbound nothing after it runs, outbound included.
  */

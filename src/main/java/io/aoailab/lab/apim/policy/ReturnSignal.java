@@ -1,6 +1,6 @@
 package io.aoailab.lab.apim.policy;
 
-/** {@code return-response} ran: the pipeline stops and this is the answer (docs/apim-facts.md §2.6). Not an error. */
+/** {@code return-response} ran: the pipeline stops and this is the answer (docs/apim-gateway.md §2.6). Not an error. */
 final class ReturnSignal extends Exception {
     private static final long serialVersionUID = 1L;
     final transient GatewayResponse response;

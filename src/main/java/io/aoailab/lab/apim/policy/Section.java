@@ -1,6 +1,6 @@
 package io.aoailab.lab.apim.policy;
 
-/** The four sections of a policy document, in APIM's spelling (docs/apim-facts.md §2). */
+/** The four sections of a policy document, in APIM's spelling (docs/apim-gateway.md §2). */
 enum Section {
     INBOUND("inbound"), BACKEND("backend"), OUTBOUND("outbound"), ON_ERROR("on-error");
 

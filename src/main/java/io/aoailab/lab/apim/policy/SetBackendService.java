@@ -5,7 +5,7 @@ import java.net.URI;
 
 /**
  * {@code set-backend-service} with exactly one of {@code backend-id} or {@code base-url}, both accepting expressions
- * (docs/apim-facts.md §2.1). A pool's member is chosen by the gateway at each forward, not here. The Service Fabric
+ * (docs/apim-gateway.md §2.1). A pool's member is chosen by the gateway at each forward, not here. The Service Fabric
  * attributes ({@code sf-*}) are not supported.
  */
 final class SetBackendService extends Step {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code set-header name exists-action} with {@code <value>} children (docs/apim-facts.md §2.5). In inbound and backend it
+ * {@code set-header name exists-action} with {@code <value>} children (docs/apim-gateway.md §2.5). In inbound and backend it
  * changes the request to be forwarded; in outbound and on-error the response to the client; inside return-response the
  * response being built. Several values are joined with commas into one, except for the headers APIM keeps as separate
  * values (dates, cookies, User-Agent, ...).
@@ -44,7 +44,7 @@ final class SetHeader extends Step {
             String n = name.literalText().trim().toLowerCase(Locale.ROOT);
             if (PROTECTED.contains(n) || n.equals("server") && action.equals("delete")) {
                 throw attrs.error("name", "header '" + name.literalText() + "' cannot be "
-                        + (action.equals("delete") ? "removed" : "modified") + " by set-header (docs/apim-facts.md §2.5)",
+                        + (action.equals("delete") ? "removed" : "modified") + " by set-header (docs/apim-gateway.md §2.5)",
                         "remove this set-header");
             }
         }
@@ -100,7 +100,7 @@ final class SetHeader extends Step {
         for (Value v : values) {
             String text = v.string(ex, this);
             if (text.isEmpty()) {
-                // the gateway refuses an empty header value (field report, docs/apim-facts.md §3.2 item 2)
+                // the gateway refuses an empty header value (field report, docs/apim-gateway.md §3.2 item 2)
                 throw fault("ExpressionValueEvaluationFailure", "Header can't have empty value.", null);
             }
             evaluated.add(text);

@@ -4,7 +4,7 @@ import io.aoailab.lab.apim.policy.PolicyXml.Element;
 
 /**
  * {@code set-variable name value}: a literal value is a string; an expression's value keeps its type, so
- * {@code GetValueOrDefault<int>} finds an int only if the expression produced one (docs/apim-facts.md §3.1).
+ * {@code GetValueOrDefault<int>} finds an int only if the expression produced one (docs/apim-gateway.md §3.1).
  */
 final class SetVariable extends Step {
     private final String name;

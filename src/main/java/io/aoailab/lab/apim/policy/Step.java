@@ -8,7 +8,7 @@ abstract class Step {
 
     /**
      * @param path the element's path in its section: name[index among its siblings], joined by '\' as in
-     *             {@code choose[1]\when[2]\set-header[1]} (docs/apim-facts.md §2, LastError.Path)
+     *             {@code choose[1]\when[2]\set-header[1]} (docs/apim-gateway.md §2, LastError.Path)
      */
     record Origin(String name, String id, String path, int line, Section section) {
     }

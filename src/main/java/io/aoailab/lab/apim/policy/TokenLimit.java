@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code azure-openai-token-limit} and {@code llm-token-limit} (docs/apim-facts.md §2.8). Admission: with
+ * {@code azure-openai-token-limit} and {@code llm-token-limit} (docs/apim-gateway.md §2.8). Admission: with
  * {@code estimate-prompt-tokens} the request's prompt estimate must fit in what is left of {@code tokens-per-minute};
  * without it, any budget left admits the request, so one request can overshoot and later ones wait (§2.8). A request
  * with {@code "stream": true} is always estimated. Once the answer is known the tokens it reports
@@ -119,7 +119,7 @@ final class TokenLimit extends Step {
             }
             Limits.variable(ex, names.get("remaining-quota-tokens-variable-name"), a.remaining());
         }
-        // in the backend section the consumed-tokens variable holds the prompt estimate (docs/apim-facts.md §2.8)
+        // in the backend section the consumed-tokens variable holds the prompt estimate (docs/apim-gateway.md §2.8)
         Limits.variable(ex, names.get("tokens-consumed-variable-name"), prompt);
         ex.completions.add(new Execution.Completion() {
             private TokenUsage.Usage usage;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Token counts for the token policies (docs/apim-facts.md §2.8, §2.9): the prompt estimate from a request body (Responses
+ * Token counts for the token policies (docs/apim-gateway.md §2.8, §2.9): the prompt estimate from a request body (Responses
  * API {@code instructions} + {@code input}, Chat Completions {@code messages}), counted with o200k_base; and the usage
  * a response reports ({@code usage.total_tokens} with {@code input_tokens}/{@code output_tokens} or
  * {@code prompt_tokens}/{@code completion_tokens}), from a JSON body or from the events of a stream. A stream that

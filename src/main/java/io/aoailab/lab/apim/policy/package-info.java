@@ -1,6 +1,6 @@
 /**
  * The lab's APIM policy engine: loads the policy XML a user applies to real APIM and runs it for each request
- * (docs/apim-facts.md §2).
+ * (docs/apim-gateway.md §2).
  *
  * <p>Public surface: {@link io.aoailab.lab.apim.policy.Policy} (parse, execute),
  * {@link io.aoailab.lab.apim.policy.PolicyContext} (APIM's {@code context}),

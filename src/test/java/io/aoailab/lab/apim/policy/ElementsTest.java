@@ -215,7 +215,7 @@ class ElementsTest {
         run(twice.formatted("buffer-request-body=\"true\"", "buffer-request-body=\"true\""));
         List<String> buffered = gateway.forwards.stream().map(FakeGateway.Forward::body).toList();
 
-        // THEN the second unbuffered forward has no body, as in APIM (docs/apim-facts.md §2.3)
+        // THEN the second unbuffered forward has no body, as in APIM (docs/apim-gateway.md §2.3)
         assertThat(unbuffered).containsExactly("{\"input\":\"hi\"}", "");
         assertThat(buffered).containsExactly("{\"input\":\"hi\"}", "{\"input\":\"hi\"}");
     }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** rate-limit-by-key, the token limits and the token metrics (docs/apim-facts.md §2.8-§2.10). */
+/** rate-limit-by-key, the token limits and the token metrics (docs/apim-gateway.md §2.8-§2.10). */
 class LimitsTest {
     private static final String RESPONSES_USAGE = "{\"id\":\"resp_1\",\"usage\":{\"input_tokens\":30,"
             + "\"output_tokens\":70,\"total_tokens\":100}}";

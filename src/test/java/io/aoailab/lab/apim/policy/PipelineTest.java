@@ -24,7 +24,7 @@ class PipelineTest {
         GatewayResponse r = run("<policies><inbound><base /></inbound><backend><base /></backend>"
                 + "<outbound><base /></outbound><on-error><base /></on-error></policies>");
 
-        // THEN one forward, with forward-request's defaults (docs/apim-facts.md §2.3)
+        // THEN one forward, with forward-request's defaults (docs/apim-gateway.md §2.3)
         assertThat(r.statusCode()).isEqualTo(201);
         assertThat(text(r)).isEqualTo("{\"ok\":true}");
         assertThat(gateway.forwards).hasSize(1);

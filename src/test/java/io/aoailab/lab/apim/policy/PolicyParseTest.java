@@ -30,7 +30,7 @@ class PolicyParseTest {
                         + "azure-openai-emit-token-metric, azure-openai-token-limit, base, cache-lookup-value, "
                         + "cache-remove-value, cache-store-value, choose, forward-request, llm-emit-token-metric, "
                         + "llm-token-limit, rate-limit-by-key, retry, return-response, set-backend-service, set-body, "
-                        + "set-header, set-status, set-variable (docs/apim-facts.md §2).");
+                        + "set-header, set-status, set-variable (docs/apim-gateway.md §2).");
     }
 
     @Test
@@ -74,7 +74,7 @@ class PolicyParseTest {
     void should_report_the_line_of_the_construct_when_an_expression_block_spans_lines() {
         String xml = inbound("<set-variable name=\"v\" value=\"@{\n  var a = 1;\n  return a.PadLeft(2);\n}\" />");
         assertThat(messageOf(xml)).isEqualTo("p.xml:5: expression '@{ var a = 1; return a.PadLeft(2); }': method "
-                + "'PadLeft' of int is not supported by the lab. Fix: use a supported member of int (docs/apim-facts.md "
+                + "'PadLeft' of int is not supported by the lab. Fix: use a supported member of int (docs/apim-gateway.md "
                 + "§3.1).");
     }
 
@@ -91,7 +91,7 @@ class PolicyParseTest {
         "<set-variable name=\"@(1)\" value=\"1\" />|p.xml:3: set-variable: attribute 'name' does not accept policy expressions. Fix: write a literal value.",
         "<choose />|p.xml:3: choose: at least one <when> is required. Fix: add <when condition=\"@(...)\">.",
         "<set-header name=\"a\" exists-action=\"replace\" />|p.xml:3: set-header: exists-action 'replace' is not one of override, skip, append, delete. Fix: use one of them.",
-        "<set-header name=\"Content-Length\"><value>1</value></set-header>|p.xml:3: set-header: header 'Content-Length' cannot be modified by set-header (docs/apim-facts.md §2.5). Fix: remove this set-header.",
+        "<set-header name=\"Content-Length\"><value>1</value></set-header>|p.xml:3: set-header: header 'Content-Length' cannot be modified by set-header (docs/apim-gateway.md §2.5). Fix: remove this set-header.",
         "<retry condition=\"true\" count=\"51\" interval=\"0\"><set-variable name=\"a\" value=\"1\" /></retry>|p.xml:3: retry: attribute 'count' must be between 1 and 50, not 51. Fix: choose a value in range.",
         "<retry condition=\"yes\" count=\"1\" interval=\"0\"><set-variable name=\"a\" value=\"1\" /></retry>|p.xml:3: retry: attribute 'condition' must be true, false or an expression, not 'yes'. Fix: write true, false or @(...).",
         "<set-backend-service backend-id=\"a\" base-url=\"https://b\" />|p.xml:3: set-backend-service: exactly one of backend-id and base-url is required. Fix: keep backend-id=\"pool-or-backend\" or base-url=\"https://...\".",

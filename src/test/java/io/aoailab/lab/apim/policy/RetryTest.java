@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** retry (docs/apim-facts.md §2.2): attempts, when the condition is read, waits, failover, and errors inside. */
+/** retry (docs/apim-gateway.md §2.2): attempts, when the condition is read, waits, failover, and errors inside. */
 class RetryTest {
     private final FakeGateway gateway = new FakeGateway();
     private final List<Duration> waits = new ArrayList<>();
