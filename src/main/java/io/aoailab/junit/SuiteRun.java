@@ -72,10 +72,6 @@ final class SuiteRun implements AutoCloseable {
         }
     }
 
-    synchronized UsageSummary usage() {
-        return usage;
-    }
-
     /** What the run did, for its summary. */
     synchronized RunRecord record() {
         List<String> hosts = new ArrayList<>();

@@ -14,7 +14,7 @@ final class TokenAccounting {
         return byPath.entrySet().stream().map(e -> line(e.getKey(), e.getValue())).toList();
     }
 
-    static TokenUsageReport.Line line(String name, UsageSummary usage) {
+    private static TokenUsageReport.Line line(String name, UsageSummary usage) {
         return new TokenUsageReport.Line(name, usage.calls(), usage.tokens().input(), usage.tokens().output(),
                 usage.tokens().total());
     }

@@ -47,12 +47,6 @@ public final class TokenUsageReport {
         return Redactor.get().redact(text.append(describe(total)).append('\n').toString());
     }
 
-    /** The run's one line on stdout, e.g. {@code Token usage of this run: 42 calls, 1,234 input + 567 output = 1,801 tokens}. */
-    public static String runSummary(Line run) {
-        return "Token usage of this run: " + calls(run.calls()) + ", " + number(run.input()) + " input + "
-                + number(run.output()) + " output = " + number(run.total()) + " tokens";
-    }
-
     private static String describe(Line line) {
         return line.name() + ": " + calls(line.calls()) + ", " + number(line.input()) + " input, "
                 + number(line.output()) + " output, " + number(line.total()) + " total";

@@ -33,10 +33,4 @@ class TokenUsageReportTest {
         assertThat(TokenUsageReport.text(List.of(new Line("apim?key=s3cr3t-subscription-key", 1, 1, 1, 2))))
                 .doesNotContain("s3cr3t-subscription-key");
     }
-
-    @Test
-    void should_sum_up_the_run_in_one_line() {
-        assertThat(TokenUsageReport.runSummary(new Line("run", 42, 1_234, 567, 1_801)))
-                .isEqualTo("Token usage of this run: 42 calls, 1,234 input + 567 output = 1,801 tokens");
-    }
 }
