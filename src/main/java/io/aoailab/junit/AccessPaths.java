@@ -1,10 +1,10 @@
 package io.aoailab.junit;
 
-import io.aoailab.access.AccessPath;
 import io.aoailab.access.AccessPath.ExpectedEndpoint;
-import io.aoailab.access.ConnectedTarget;
+import io.aoailab.access.AccessPath;
 import io.aoailab.config.IntendedDeployment.IntendedRegion;
 import io.aoailab.config.SuiteConfig;
+import io.aoailab.target.ConnectedTarget;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.aoailab.junit;
 
 import io.aoailab.access.CallLedger;
-import io.aoailab.access.ConnectedTarget;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.report.TokenUsageReport;
+import io.aoailab.target.ConnectedTarget;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.aoailab.junit;
 
-import io.aoailab.access.CredentialSource;
 import io.aoailab.access.HttpClientFactory;
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.IntendedDeployment;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
+import io.aoailab.target.CredentialSource;
 import java.util.Optional;
 import org.opentest4j.TestAbortedException;
 

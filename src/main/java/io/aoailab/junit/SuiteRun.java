@@ -2,11 +2,11 @@ package io.aoailab.junit;
 
 import io.aoailab.access.CallLedger;
 import io.aoailab.access.CallRecord;
-import io.aoailab.access.ConnectedTarget;
 import io.aoailab.access.UsageSummary;
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.report.AllureEnvironment;
+import io.aoailab.target.ConnectedTarget;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

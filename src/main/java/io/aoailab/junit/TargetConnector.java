@@ -1,9 +1,9 @@
 package io.aoailab.junit;
 
-import io.aoailab.access.ConnectedTarget;
-import io.aoailab.access.LiveTarget;
 import io.aoailab.config.SuiteConfig;
-import io.aoailab.lab.LabTarget;
+import io.aoailab.target.ConnectedTarget;
+import io.aoailab.target.LiveTarget;
+import io.aoailab.target.lab.LabTarget;
 
 /** Connects the configured target: live Azure as configured, or the embedded lab, started on loopback. */
 @FunctionalInterface

@@ -6,23 +6,23 @@ import io.aoailab.config.Secret;
 import io.aoailab.lab.apim.ApimGateway;
 import io.aoailab.lab.apim.PolicyFiles;
 import io.aoailab.lab.apim.policy.Policy;
-import io.aoailab.lab.foundry.FoundryProjectService;
-import io.aoailab.lab.openai.ProjectSurface;
-import io.aoailab.lab.openai.ServiceGrounding;
-import io.aoailab.lab.search.SearchService;
-import io.aoailab.lab.topology.FoundrySpec;
-import io.aoailab.lab.storage.BlobService;
-import io.aoailab.lab.topology.ApimSpec;
-import io.aoailab.lab.topology.SearchSpec;
-import io.aoailab.lab.topology.StorageSpec;
 import io.aoailab.lab.entra.EntraAuthority;
 import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.lab.foundry.FoundryProjectService;
 import io.aoailab.lab.http.LabServer;
 import io.aoailab.lab.http.RecordedRequest;
 import io.aoailab.lab.http.RequestLog;
 import io.aoailab.lab.openai.OpenAiAccount;
+import io.aoailab.lab.openai.ProjectSurface;
+import io.aoailab.lab.openai.ServiceGrounding;
 import io.aoailab.lab.rbac.AccessControl;
+import io.aoailab.lab.search.SearchService;
+import io.aoailab.lab.storage.BlobService;
 import io.aoailab.lab.tls.LabCertificates;
+import io.aoailab.lab.topology.ApimSpec;
+import io.aoailab.lab.topology.FoundrySpec;
+import io.aoailab.lab.topology.SearchSpec;
+import io.aoailab.lab.topology.StorageSpec;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.TopologyLoader;
 import java.net.InetAddress;
@@ -224,7 +224,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** Serves the standalone admin API ({@link LabAdminApi}) on its own loopback host; closed with the lab. */
-    LabServer serveAdminApi(int port) {
+    public LabServer serveAdminApi(int port) {
         return serve("lab-admin", port, new LabAdminApi(this));
     }
 

@@ -3,10 +3,10 @@ package io.aoailab.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aoailab.access.AccessPath;
-import io.aoailab.access.LiveTarget;
 import io.aoailab.config.ConfigSources;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.SuiteConfigResolver;
+import io.aoailab.target.LiveTarget;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.aoailab.config.ConfigSources;
 import io.aoailab.junit.DeploymentTest;
 import io.aoailab.lab.Lab;
-import io.aoailab.lab.LabMain;
 import io.aoailab.lab.LabOptions;
+import io.aoailab.target.lab.StandaloneLab;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,7 +29,7 @@ class LiveCodePathAgainstStandaloneLabTest {
     @Test
     void should_pass_the_responses_scenario_on_the_live_code_path(@TempDir Path out) throws IOException {
         try (Lab lab = Lab.start(LabOptions.defaults().standalone())) {
-            LabMain.write(out, out.resolve("lab-ca.pem"), out.resolve("lab.env"), lab);
+            StandaloneLab.write(out, out.resolve("lab-ca.pem"), out.resolve("lab.env"), lab);
             Map<String, String> parameters = new HashMap<>();
             parameters.put(DeploymentTest.CONFIG_SOURCE_PROPERTY_NAME, DeploymentTest.CONFIG_SOURCE_PARAMETERS);
             ConfigSources.dotenvFile(out.resolve("lab.env"))

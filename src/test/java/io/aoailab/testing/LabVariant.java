@@ -2,8 +2,8 @@ package io.aoailab.testing;
 
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.lab.Lab;
-import io.aoailab.lab.LabTarget;
 import io.aoailab.lab.topology.TopologyLoader;
+import io.aoailab.target.lab.LabTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,22 +1,24 @@
-package io.aoailab.lab;
+package io.aoailab.target.lab;
 
-import com.azure.core.http.HttpHeaderName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.ai.openai.responses.ResponsesClientBuilder;
 import com.azure.ai.openai.responses.models.CreateResponsesRequest;
 import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
 import com.azure.ai.openai.responses.models.ResponsesResponseStatus;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aoailab.access.LiveTarget;
 import io.aoailab.access.PemCertificates;
 import io.aoailab.config.ConfigSources;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.SuiteConfigResolver;
 import io.aoailab.config.Target;
+import io.aoailab.lab.Lab;
+import io.aoailab.lab.LabOptions;
 import io.aoailab.lab.http.LabJson;
 import io.aoailab.lab.http.LabServer;
+import io.aoailab.target.LiveTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,7 +58,7 @@ class StandaloneLabTest {
     static void start() throws Exception {
         lab = Lab.start(LabOptions.defaults());
         admin = lab.serveAdminApi(0);
-        LabMain.write(out, out.resolve("lab-ca.pem"), out.resolve("lab.env"), lab);
+        StandaloneLab.write(out, out.resolve("lab-ca.pem"), out.resolve("lab.env"), lab);
         env = parse(Files.readString(out.resolve("lab.env")));
         plainClient = HttpClient.newBuilder().sslContext(trustingOnly(out.resolve("lab-ca.pem")))
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -169,7 +171,7 @@ class StandaloneLabTest {
     void should_print_every_endpoint_and_how_to_use_them() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        LabMain.describe(new PrintStream(printed, true, StandardCharsets.UTF_8), lab, admin, out.resolve("lab-ca.pem"),
+        StandaloneLab.describe(new PrintStream(printed, true, StandardCharsets.UTF_8), lab, admin, out.resolve("lab-ca.pem"),
                 out.resolve("lab.env"));
 
         String text = printed.toString(StandardCharsets.UTF_8);

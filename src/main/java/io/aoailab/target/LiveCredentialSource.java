@@ -1,4 +1,4 @@
-package io.aoailab.access;
+package io.aoailab.target;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.util.Configuration;
@@ -6,14 +6,15 @@ import com.azure.core.util.ConfigurationBuilder;
 import com.azure.core.util.ConfigurationSource;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import io.aoailab.access.HttpClientFactory;
 import io.aoailab.config.LiveCredentials;
 import io.aoailab.config.Persona;
 import io.aoailab.config.Secret;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Live credentials: the DefaultAzureCredential chain for the default caller (environment service principal,

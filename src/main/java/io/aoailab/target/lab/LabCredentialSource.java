@@ -1,11 +1,12 @@
-package io.aoailab.lab;
+package io.aoailab.target.lab;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.util.Configuration;
 import com.azure.identity.ClientSecretCredentialBuilder;
-import io.aoailab.access.CredentialSource;
 import io.aoailab.access.HttpClientFactory;
 import io.aoailab.config.Persona;
+import io.aoailab.lab.Lab;
+import io.aoailab.target.CredentialSource;
 import java.util.NoSuchElementException;
 
 /**

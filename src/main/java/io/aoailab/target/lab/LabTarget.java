@@ -1,14 +1,16 @@
-package io.aoailab.lab;
+package io.aoailab.target.lab;
 
-import io.aoailab.access.ConnectedTarget;
-import io.aoailab.access.CredentialSource;
 import io.aoailab.access.HttpClientFactory;
 import io.aoailab.access.NetworkPosture;
 import io.aoailab.access.PemCertificates;
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
+import io.aoailab.lab.Lab;
+import io.aoailab.lab.LabOptions;
 import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.target.ConnectedTarget;
+import io.aoailab.target.CredentialSource;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;

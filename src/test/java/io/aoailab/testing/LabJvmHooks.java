@@ -1,5 +1,6 @@
-package io.aoailab.lab;
+package io.aoailab.testing;
 
+import io.aoailab.lab.Lab;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.aoailab.access;
+package io.aoailab.target;
 
 import com.azure.core.credential.TokenCredential;
 import io.aoailab.config.Persona;

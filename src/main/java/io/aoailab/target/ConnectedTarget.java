@@ -1,5 +1,6 @@
-package io.aoailab.access;
+package io.aoailab.target;
 
+import io.aoailab.access.HttpClientFactory;
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.Target;
 import io.aoailab.lab.faults.FaultControl;

@@ -1,5 +1,8 @@
-package io.aoailab.access;
+package io.aoailab.target;
 
+import io.aoailab.access.HttpClientFactory;
+import io.aoailab.access.NetworkPosture;
+import io.aoailab.access.PemCertificates;
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;

@@ -1,4 +1,4 @@
-package io.aoailab.access;
+package io.aoailab.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
-package io.aoailab.lab;
+package io.aoailab.target.lab;
 
 import io.aoailab.config.Persona;
+import io.aoailab.lab.Lab;
 import io.aoailab.lab.topology.SearchSpec;
 import io.aoailab.lab.topology.Topology;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.aoailab.lab;
+package io.aoailab.target.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ class LabMainProcessTest {
         // GIVEN a standalone lab in its own JVM, up and with its files written
         Path log = out.resolve("lab.log");
         Process lab = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LabMain.class.getName(), "--out", out.toString())
+                "-cp", System.getProperty("java.class.path"), StandaloneLab.class.getName(), "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Path envFile = out.resolve("lab.env");

@@ -1,5 +1,7 @@
-package io.aoailab.lab;
+package io.aoailab.target.lab;
 
+import io.aoailab.lab.Lab;
+import io.aoailab.lab.LabOptions;
 import io.aoailab.lab.http.LabServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,8 +24,8 @@ import java.util.stream.Stream;
  * mvn -q compile exec:java@lab -Dlab.args="--out /tmp/lab --topology my-topology.yaml --first-port 47000"
  * </pre>
  */
-public final class LabMain {
-    private LabMain() {
+public final class StandaloneLab {
+    private StandaloneLab() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -37,7 +39,7 @@ public final class LabMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             lab.close();
             // the env file holds the lab's client secrets, and neither file means anything once the lab is gone
-            List<String> removed = Stream.of(envFile, caFile).filter(LabMain::deleteQuietly).map(Path::toString)
+            List<String> removed = Stream.of(envFile, caFile).filter(StandaloneLab::deleteQuietly).map(Path::toString)
                     .toList();
             System.out.printf("aoai-lab-suite lab stopped%s.%n", removed.isEmpty() ? ""
                     : "; removed " + String.join(" and ", removed));

@@ -1,6 +1,5 @@
-package io.aoailab.lab;
+package io.aoailab.target.lab;
 
-import com.azure.core.http.HttpHeaderName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.ResourceNotFoundException;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import io.aoailab.config.ConfigSources;
 import io.aoailab.config.Persona;
