@@ -1,17 +1,20 @@
 package io.aoailab.access;
 
 import com.azure.ai.openai.responses.AzureResponsesServiceVersion;
-import com.azure.ai.openai.responses.ResponsesClient;
 import com.azure.ai.openai.responses.ResponsesClientBuilder;
 import com.azure.core.credential.KeyCredential;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
+import io.aoailab.config.IntendedDeployment;
+import io.aoailab.config.IntendedDeployment.IntendedRegion;
 import io.aoailab.config.Secret;
+import io.aoailab.report.Redactor;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,115 +22,135 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One way into the Responses API, as the scenarios inject it: the real azure-ai-openai client configured for that
- * way in, and the record of every call it made.
+ * One way into the Responses API, as the scenarios inject it: a client configured for that way in, every call it
+ * made, and what the intended deployment says each answer must show.
  *
  * <ul>
  *   <li>{@code direct(<region>)}: an account's endpoint, Entra token for
  *       {@code https://cognitiveservices.azure.com/.default} (docs/azure-facts.md §3.1);</li>
  *   <li>{@code apim}: the gateway, the subscription key in {@code api-key}; the gateway authenticates to the
  *       accounts itself (docs/apim-gateway.md §4);</li>
- *   <li>{@code foundry}: the project endpoint; its Azure OpenAI connection is resolved on first use by
- *       azure-ai-projects' own {@code ConnectionsClient}, the way {@code InferenceClient.getOpenAIClient()} does
- *       it, and the connection's target is called with the connection's credential (see
- *       {@link FoundryConnection}).</li>
+ *   <li>{@code foundry(<connection>)}: one of the Foundry project's Azure OpenAI connections, resolved on first use
+ *       by azure-ai-projects' own {@code ConnectionsClient} the way {@code InferenceClient.getOpenAIClient()} does,
+ *       and its target called with the connection's credential (see {@link FoundryConnection}).</li>
  * </ul>
  * Client-side retries are off: a scenario sees what the deployment answered, not what the SDK made of it.
+ *
+ * <pre>{@code
+ * Call<Reply> call = path.call(api -> api.create(Ask.of(deployment, "Hello")));
+ * }</pre>
+ * Every answer of every call is held to the intended deployment (its region, its model); see {@link #call}.
  */
 public final class AccessPath {
     /** The scope direct calls request, as azure-ai-openai beta.16's builder does. */
     public static final String OPENAI_SCOPE = "https://cognitiveservices.azure.com/.default";
 
     private final String name;
+    private final String description;
     private final Supplier<Binding> binding;
     private final CallCapture capture;
     private final Function<String, AccessPath> atApiVersion;
 
     /**
+     * How every access path is built: the HTTP client under its SDK, the dated api-version, the clock of its
+     * records, the run's redactor, and the intended deployment its answers are held to.
+     */
+    public record Settings(HttpClient http, String apiVersion, Clock clock, Redactor redactor,
+            IntendedDeployment intended) {
+
+        Settings withApiVersion(String version) {
+            return new Settings(http, version, clock, redactor, intended);
+        }
+    }
+
+    /**
      * Where a path's client points once known.
      *
      * @param endpoint the URL the client calls (for foundry: the connection's target)
-     * @param client the client
+     * @param api the client
      * @param expectedRegion the region the configuration expects to answer there; empty when any intended region may
      */
-    record Binding(URI endpoint, ResponsesClient client, Optional<String> expectedRegion) {
+    record Binding(URI endpoint, ResponsesApi api, Optional<String> expectedRegion) {
     }
 
-    private AccessPath(String name, Supplier<Binding> binding, CallCapture capture,
+    private AccessPath(String name, String description, Supplier<Binding> binding, CallCapture capture,
             Function<String, AccessPath> atApiVersion) {
         this.name = name;
+        this.description = description;
         this.binding = binding;
         this.capture = capture;
         this.atApiVersion = atApiVersion;
     }
 
-    /** The same way in, sending another api-version: for the cases that check how a wrong one is refused. */
-    public AccessPath withApiVersion(String apiVersion) {
-        return atApiVersion.apply(apiVersion);
-    }
-
-    public static AccessPath direct(String region, URI endpoint, TokenCredential credential, HttpClientFactory http,
-            String apiVersion, Clock clock) {
-        return direct(region, endpoint, credential, http.azureHttpClient(), apiVersion, clock);
-    }
-
-    static AccessPath direct(String region, URI endpoint, TokenCredential credential, HttpClient http,
-            String apiVersion, Clock clock) {
+    /** An account's own endpoint, in the region the configuration expects there. */
+    public static AccessPath direct(String region, URI endpoint, TokenCredential credential, Settings settings) {
         String name = "direct(" + region + ")";
-        CallCapture capture = new CallCapture(name, clock);
-        Binding bound = new Binding(endpoint, builder(endpoint, http, apiVersion, capture).credential(credential)
-                .buildClient(), Optional.of(region));
-        return new AccessPath(name, () -> bound, capture,
-                version -> direct(region, endpoint, credential, http, version, clock));
+        CallCapture capture = new CallCapture(name, settings.clock(), settings.redactor());
+        capture.expect(expectation(name, List.of(region), settings.intended()));
+        Binding bound = new Binding(endpoint, new AzureOpenAiResponses(builder(endpoint, settings, capture)
+                .credential(credential).buildClient()), Optional.of(region));
+        return new AccessPath(name, "directly to " + region, () -> bound, capture,
+                version -> direct(region, endpoint, credential, settings.withApiVersion(version)));
     }
 
-    public static AccessPath apim(URI gateway, Secret subscriptionKey, HttpClientFactory http, String apiVersion,
-            Clock clock) {
-        return apim(gateway, subscriptionKey, http.azureHttpClient(), apiVersion, clock);
-    }
-
-    static AccessPath apim(URI gateway, Secret subscriptionKey, HttpClient http, String apiVersion, Clock clock) {
-        CallCapture capture = new CallCapture("apim", clock);
-        Binding bound = new Binding(gateway, builder(gateway, http, apiVersion, capture)
-                .credential(new KeyCredential(subscriptionKey.reveal())).buildClient(), Optional.empty());
-        return new AccessPath("apim", () -> bound, capture,
-                version -> apim(gateway, subscriptionKey, http, version, clock));
+    /** The APIM gateway, with a subscription key: any intended region may answer. */
+    public static AccessPath apim(URI gateway, Secret subscriptionKey, Settings settings) {
+        CallCapture capture = new CallCapture("apim", settings.clock(), settings.redactor());
+        capture.expect(expectation("apim", settings.intended().regions().stream().map(IntendedRegion::displayName)
+                .toList(), settings.intended()));
+        Binding bound = new Binding(gateway, new AzureOpenAiResponses(builder(gateway, settings, capture)
+                .credential(new KeyCredential(subscriptionKey.reveal())).buildClient()), Optional.empty());
+        return new AccessPath("apim", "through APIM", () -> bound, capture,
+                version -> apim(gateway, subscriptionKey, settings.withApiVersion(version)));
     }
 
     /**
-     * The Foundry path. Nothing is called until a scenario first uses it, so a project without a usable connection
-     * fails the cases that use the path, each with the reason, rather than the whole run.
+     * One of the Foundry project's Azure OpenAI connections. Nothing is called until a scenario first uses it, so a
+     * project without a usable connection fails the cases that use the path, each with the reason, rather than the
+     * whole run.
      *
-     * @param project the project endpoint
-     * @param connectionName the connection to resolve, or empty for the project's default Azure OpenAI connection
-     * @param regionsByEndpoint the configured Azure OpenAI endpoints with the region expected at each: a connection
-     *        must target one of them
+     * @param connection the connection to resolve
+     * @param intendedRegion the region the configuration says the connection is meant to reach; empty: whichever
+     *        configured endpoint it targets
+     * @param endpoints the configured Azure OpenAI endpoints with the region expected at each: a connection must
+     *        target one of them
      */
-    public static AccessPath foundry(URI project, Optional<String> connectionName, List<ExpectedEndpoint> regionsByEndpoint,
-            TokenCredential credential, HttpClientFactory http, String apiVersion, Clock clock) {
-        return foundry(project, connectionName, regionsByEndpoint, credential, http.azureHttpClient(), apiVersion, clock);
-    }
-
-    static AccessPath foundry(URI project, Optional<String> connectionName, List<ExpectedEndpoint> regionsByEndpoint,
-            TokenCredential credential, HttpClient http, String apiVersion, Clock clock) {
-        CallCapture capture = new CallCapture("foundry", clock);
-        return foundry(new FoundryConnection(project, connectionName, credential, http, capture), regionsByEndpoint,
-                credential, http, apiVersion, capture, clock);
+    public static AccessPath foundry(URI project, String connection, Optional<String> intendedRegion,
+            List<ExpectedEndpoint> endpoints, TokenCredential credential, Settings settings) {
+        String name = "foundry(" + connection + ")";
+        CallCapture capture = new CallCapture(name, settings.clock(), settings.redactor());
+        return foundry(name, new FoundryConnection(project, connection, credential, settings.http(), capture,
+                settings.redactor()), intendedRegion, endpoints, credential, settings, capture);
     }
 
     // another api-version reuses the connection: the project is asked once per run, not once per variant of a path
-    private static AccessPath foundry(FoundryConnection connection, List<ExpectedEndpoint> regionsByEndpoint,
-            TokenCredential credential, HttpClient http, String apiVersion, CallCapture capture, Clock clock) {
+    private static AccessPath foundry(String name, FoundryConnection connection, Optional<String> intendedRegion,
+            List<ExpectedEndpoint> endpoints, TokenCredential credential, Settings settings, CallCapture capture) {
         Supplier<Binding> binding = memoized(() -> {
             FoundryConnection.Resolved resolved = connection.resolve();
-            String region = resolved.expectedRegionAmong(regionsByEndpoint);
-            ResponsesClientBuilder builder = builder(resolved.target(), http, apiVersion, capture);
+            String region = resolved.expectedRegionAmong(endpoints, intendedRegion);
+            capture.expect(expectation(name, List.of(region), settings.intended()));
+            ResponsesClientBuilder builder = builder(resolved.target(), settings, capture);
             resolved.apiKey().ifPresentOrElse(key -> builder.credential(new KeyCredential(key.reveal())),
                     () -> builder.credential(credential));
-            return new Binding(resolved.target(), builder.buildClient(), Optional.of(region));
+            return new Binding(resolved.target(), new AzureOpenAiResponses(builder.buildClient()), Optional.of(region));
         });
-        return new AccessPath("foundry", binding, capture, version -> foundry(connection, regionsByEndpoint,
-                credential, http, version, new CallCapture("foundry", clock), clock));
+        return new AccessPath(name, "through Foundry connection " + connection.name(), binding, capture,
+                version -> foundry(name, connection, intendedRegion, endpoints, credential,
+                        settings.withApiVersion(version),
+                        new CallCapture(name, settings.clock(), settings.redactor())));
+    }
+
+    /**
+     * A path that cannot be built: every call through it fails with the reason, e.g. a Foundry project whose
+     * connections could not be listed.
+     */
+    public static AccessPath unusable(String name, String description, Supplier<AssertionError> reason,
+            Settings settings) {
+        return new AccessPath(name, description, () -> {
+            throw reason.get();
+        }, new CallCapture(name, settings.clock(), settings.redactor()), version -> unusable(name, description, reason,
+                settings));
     }
 
     /**
@@ -136,6 +159,10 @@ public final class AccessPath {
      * @param key the configuration key that names the endpoint, e.g. {@code OPENAI_ENDPOINT_1}
      */
     public record ExpectedEndpoint(String key, URI endpoint, String region) {
+    }
+
+    private static AnswerExpectation expectation(String path, List<String> regions, IntendedDeployment intended) {
+        return new AnswerExpectation(path, regions, intended.model(), intended::servesModel);
     }
 
     // resolved once it succeeds; a failure is thrown again, freshly, to every case that asks
@@ -153,12 +180,11 @@ public final class AccessPath {
         };
     }
 
-    private static ResponsesClientBuilder builder(URI endpoint, HttpClient http, String apiVersion,
-            CallCapture capture) {
+    private static ResponsesClientBuilder builder(URI endpoint, Settings settings, CallCapture capture) {
         // the SDK appends /openai/...: an endpoint copied from the portal ends in '/', which would double it
         String base = endpoint.toString().replaceAll("/+$", "");
-        return new ResponsesClientBuilder().endpoint(base).httpClient(http)
-                .serviceVersion(serviceVersion(apiVersion)).addPolicy(capture)
+        return new ResponsesClientBuilder().endpoint(base).httpClient(settings.http())
+                .serviceVersion(serviceVersion(settings.apiVersion())).addPolicy(capture)
                 .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
     }
 
@@ -172,8 +198,58 @@ public final class AccessPath {
                                 .filter(v -> v.compareTo("2025-03-01") >= 0).toList() + "."));
     }
 
+    /**
+     * Performs one operation through this path's client and returns what it gave, or how the deployment refused it,
+     * with the records of the HTTP calls it made on this thread. Every successful Responses answer among them is
+     * held to the intended deployment: an answer from a region the path is not meant to reach, without a region, or
+     * from another model fails the call with an {@link AssertionError} saying so, whatever the scenario checks next.
+     */
+    public <T> Call<T> call(Function<ResponsesApi, T> operation) {
+        T value = null;
+        RuntimeException refused = null;
+        List<CallRecord> made;
+        try (CallLedger own = CallLedger.open()) {
+            try {
+                // a Foundry path looks its connection up on first use: that call is this operation's too
+                value = operation.apply(binding.get().api());
+            } catch (RuntimeException e) {
+                refused = e;
+            } finally {
+                made = own.calls();
+            }
+        }
+        for (CallRecord record : made) {
+            Optional<String> violation = record.violation();
+            if (violation.isPresent()) {
+                throw new AssertionError(violation.get());
+            }
+        }
+        return new Call<>(description, value, refused == null ? null : failure(refused, made), made);
+    }
+
+    private Failure failure(RuntimeException refused, List<CallRecord> made) {
+        if (made.isEmpty()) {
+            return new Failure(0, Optional.empty(), capture.redact(String.valueOf(refused.getMessage())),
+                    Optional.empty());
+        }
+        CallRecord last = made.get(made.size() - 1);
+        String message = last.body().errorMessage().orElseGet(() -> String.valueOf(refused.getMessage()));
+        return new Failure(last.status(), last.body().errorCode(), capture.redact(message), last.region());
+    }
+
+    /** The same way in, sending another api-version: for the cases that check how a wrong one is refused. */
+    public AccessPath withApiVersion(String apiVersion) {
+        return atApiVersion.apply(apiVersion);
+    }
+
+    /** The path's short name, as records and messages use it, e.g. {@code apim} or {@code direct(East US)}. */
     public String name() {
         return name;
+    }
+
+    /** The path as a sentence begins with it, e.g. "through APIM" or "directly to East US". */
+    public String description() {
+        return description;
     }
 
     /** The URL this path's client calls; for foundry, the connection's target (resolving it if not yet done). */
@@ -189,18 +265,9 @@ public final class AccessPath {
         return binding.get().expectedRegion();
     }
 
-    /** The real azure-ai-openai client of this path. */
-    public ResponsesClient responses() {
-        return binding.get().client();
-    }
-
-    /** Every call this path's client made, oldest first. */
+    /** Every call this path's client made, oldest first (the latest {@value CallCapture#CAPACITY}). */
     public List<CallRecord> calls() {
-        return capture.calls();
-    }
-
-    public CallCapture capture() {
-        return capture;
+        return new ArrayList<>(capture.calls());
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.BinaryData;
 import io.aoailab.report.CallReport;
+import io.aoailab.access.CallRecord.BodySummary;
 import io.aoailab.report.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -33,11 +34,19 @@ public final class CallCapture implements HttpPipelinePolicy {
 
     private final String path;
     private final Clock clock;
+    private final Redactor redactor;
     private final RecentCalls records = new RecentCalls(CAPACITY);
+    private volatile AnswerExpectation expected;
 
-    public CallCapture(String path, Clock clock) {
+    public CallCapture(String path, Clock clock, Redactor redactor) {
         this.path = path;
         this.clock = clock;
+        this.redactor = redactor;
+    }
+
+    /** Holds every answer recorded from now on to what the intended deployment says (see {@link AnswerExpectation}). */
+    void expect(AnswerExpectation expectation) {
+        this.expected = expectation;
     }
 
     @Override
@@ -47,12 +56,12 @@ public final class CallCapture implements HttpPipelinePolicy {
         return next.process().flatMap(response -> {
             Duration latency = Duration.ofNanos(System.nanoTime() - began);
             if (isEventStream(response)) {
-                return Mono.just(tapped(response, record(response, start, latency, Optional.empty(),
+                return Mono.just(tapped(response, record(response, start, latency, BodySummary.NONE,
                         Optional.of(new StreamTrace()))));
             }
             HttpResponse buffered = response.buffer();
             return buffered.getBodyAsByteArray().defaultIfEmpty(new byte[0]).map(body -> {
-                record(buffered, start, latency, JsonBodies.usage(new String(body, StandardCharsets.UTF_8)),
+                record(buffered, start, latency, BodySummary.of(new String(body, StandardCharsets.UTF_8)),
                         Optional.empty());
                 return buffered;
             });
@@ -66,7 +75,7 @@ public final class CallCapture implements HttpPipelinePolicy {
         HttpResponse response = next.processSync();
         Duration latency = Duration.ofNanos(System.nanoTime() - began);
         if (isEventStream(response)) {
-            CallRecord call = record(response, start, latency, Optional.empty(), Optional.of(new StreamTrace()));
+            CallRecord call = record(response, start, latency, BodySummary.NONE, Optional.of(new StreamTrace()));
             report(call, response, "(event stream, not recorded)");
             return tapped(response, call);
         }
@@ -74,7 +83,7 @@ public final class CallCapture implements HttpPipelinePolicy {
         HttpResponse buffered = response.buffer();
         BinaryData body = buffered.getBodyAsBinaryData();
         String text = body == null ? "" : body.toString();
-        report(record(buffered, start, latency, JsonBodies.usage(text), Optional.empty()), buffered, text);
+        report(record(buffered, start, latency, BodySummary.of(text), Optional.empty()), buffered, text);
         return buffered;
     }
 
@@ -88,12 +97,12 @@ public final class CallCapture implements HttpPipelinePolicy {
         return String.valueOf(response.getHeaderValue(HttpHeaderName.CONTENT_TYPE)).contains("text/event-stream");
     }
 
-    private static void report(CallRecord call, HttpResponse response, String responseBody) {
+    private void report(CallRecord call, HttpResponse response, String responseBody) {
         HttpRequest request = response.getRequest();
         String requestBody = request.getBodyAsBinaryData() == null ? "" : request.getBodyAsBinaryData().toString();
-        CallReport.attach(call.path() + ": " + call.method() + " " + call.url() + " -> " + call.status()
+        CallReport.attach(redactor, call.path() + ": " + call.method() + " " + call.url() + " -> " + call.status()
                 + call.region().map(r -> " (" + r + ")").orElse(""),
-                CallReport.describe(call.method(), call.url(), headers(request.getHeaders()), requestBody,
+                CallReport.describe(redactor, call.method(), call.url(), headers(request.getHeaders()), requestBody,
                         call.status(), headers(response.getHeaders()), responseBody));
     }
 
@@ -101,6 +110,11 @@ public final class CallCapture implements HttpPipelinePolicy {
         Map<String, String> map = new LinkedHashMap<>();
         headers.forEach(h -> map.put(h.getName(), h.getValue()));
         return map;
+    }
+
+    /** Text as the run may show it: without the run's secrets. */
+    String redact(String text) {
+        return redactor.redact(text);
     }
 
     /** The calls so far, oldest first. */
@@ -113,13 +127,14 @@ public final class CallCapture implements HttpPipelinePolicy {
         return records.last();
     }
 
-    private CallRecord record(HttpResponse response, Instant start, Duration latency,
-            Optional<TokenUsage> bodyUsage, Optional<StreamTrace> stream) {
+    private CallRecord record(HttpResponse response, Instant start, Duration latency, BodySummary body,
+            Optional<StreamTrace> stream) {
         Optional<String> region = header(response, "x-ms-region").or(() -> header(response, "x-backend-region"));
         CallRecord call = new CallRecord(path, start,
                 response.getRequest().getHttpMethod().name(),
-                Redactor.get().redact(response.getRequest().getUrl().toString()), response.getStatusCode(), region,
-                header(response, "x-request-id"), header(response, "apim-request-id"), latency, bodyUsage, stream);
+                redactor.redact(response.getRequest().getUrl().toString()), response.getStatusCode(), region,
+                header(response, "x-request-id"), header(response, "apim-request-id"), latency, body, stream,
+                Optional.ofNullable(expected));
         records.add(call);
         CallLedger.addToCurrent(call);
         return call;

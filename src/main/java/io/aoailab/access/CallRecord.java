@@ -17,15 +17,46 @@ import java.util.Optional;
  * @param requestId {@code x-request-id}, the service's id for the call
  * @param apimRequestId {@code apim-request-id}
  * @param latency from sending to the response headers
- * @param bodyUsage the {@code usage} of a JSON response body
+ * @param body what a JSON response body said: usage, model, error code and message
  * @param stream what an event-stream response sent, filled in as the stream is read
+ * @param expected what the intended deployment says the answer must show, when the path knows it
  */
 public record CallRecord(String path, Instant at, String method, String url, int status,
         Optional<String> region, Optional<String> requestId, Optional<String> apimRequestId, Duration latency,
-        Optional<TokenUsage> bodyUsage, Optional<StreamTrace> stream) {
+        BodySummary body, Optional<StreamTrace> stream, Optional<AnswerExpectation> expected) {
+
+    /**
+     * What a JSON response body said that the suite reads.
+     *
+     * @param usage its {@code usage}
+     * @param model its {@code model}
+     * @param errorCode an error body's code ({@code error.code})
+     * @param errorMessage an error body's message
+     */
+    public record BodySummary(Optional<TokenUsage> usage, Optional<String> model, Optional<String> errorCode,
+            Optional<String> errorMessage) {
+        public static final BodySummary NONE = new BodySummary(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        static BodySummary of(String json) {
+            var object = JsonBodies.object(json);
+            return new BodySummary(object.flatMap(j -> TokenUsage.of(j.path("usage"))),
+                    JsonBodies.text(object, "model"), JsonBodies.errorCode(object), JsonBodies.errorMessage(object));
+        }
+    }
 
     /** The tokens the call consumed: from its JSON body, or from its stream's terminal event once that was read. */
     public Optional<TokenUsage> usage() {
-        return bodyUsage.or(() -> stream.flatMap(StreamTrace::usage));
+        return body.usage().or(() -> stream.flatMap(StreamTrace::usage));
+    }
+
+    /** The model that answered: from the JSON body, or from the stream once its first event was read. */
+    public Optional<String> model() {
+        return body.model().or(() -> stream.flatMap(StreamTrace::model));
+    }
+
+    /** What this answer shows that the intended deployment rules out, if anything (see {@link AnswerExpectation}). */
+    public Optional<String> violation() {
+        return expected.flatMap(e -> e.violation(this));
     }
 }

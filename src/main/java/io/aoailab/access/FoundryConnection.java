@@ -22,32 +22,68 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Resolves the Foundry path's Azure OpenAI connection with azure-ai-projects 1.0.0-beta.2's own
+ * Resolves one of the Foundry project's Azure OpenAI connections with azure-ai-projects 1.0.0-beta.2's own
  * {@link ConnectionsClient}, following {@code InferenceClient.getOpenAIClient()} step for step
  * (docs/azure-facts.md §5.4): get the connection with its credentials, require type {@code AzureOpenAI}, take its
  * target without the trailing {@code /}, and call it with the connection's key ({@code api-key}) or, for an Entra
  * connection, the caller's token for {@code https://cognitiveservices.azure.com/.default}.
  *
  * <p>Where the SDK throws a bare {@code IllegalArgumentException}, this says what the project lacks: a deployment
- * whose project cannot give the suite its connection fails the cases that use it with the reason.
- * Without a configured name, the project's default Azure OpenAI connection is used, as the Python SDK's earlier
- * {@code get_azure_openai_client()} did (§5.3); the Java SDK has no such default and needs a name.
+ * whose project cannot give the suite a connection fails the cases that use it with the reason. Which connections
+ * there are comes from {@code EXPECTED_FOUNDRY_CONNECTIONS}, or else from the project's own list
+ * ({@link #azureOpenAiConnections}): every one of them is exercised, not only the default.
  */
 final class FoundryConnection {
-    static final String NAME_KEY = "AI_FOUNDRY_OPENAI_CONNECTION";
+    static final String INTENT_KEY = "EXPECTED_FOUNDRY_CONNECTIONS";
 
     private final URI project;
-    private final Optional<String> name;
+    private final String name;
     private final AIProjectClientBuilder builder;
+    private final Redactor redactor;
     private final Supplier<Resolved> resolved = AccessPath.memoized(this::lookUp);
 
-    FoundryConnection(URI project, Optional<String> name, TokenCredential credential, HttpClient http,
-            CallCapture capture) {
+    FoundryConnection(URI project, String name, TokenCredential credential, HttpClient http, CallCapture capture,
+            Redactor redactor) {
         this.project = project;
         this.name = name;
-        this.builder = new AIProjectClientBuilder().endpoint(project.toString().replaceAll("/+$", ""))
+        this.redactor = redactor;
+        this.builder = projectClient(project, credential, http, capture);
+    }
+
+    private static AIProjectClientBuilder projectClient(URI project, TokenCredential credential, HttpClient http,
+            CallCapture capture) {
+        return new AIProjectClientBuilder().endpoint(project.toString().replaceAll("/+$", ""))
                 .credential(credential).httpClient(http).addPolicy(capture)
                 .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * The names of the project's Azure OpenAI connections, as the project lists them.
+     *
+     * @throws AssertionError naming the project and what it answered, when it cannot list them or has none
+     */
+    static List<String> azureOpenAiConnections(URI project, TokenCredential credential, HttpClient http,
+            CallCapture capture, Redactor redactor) {
+        ConnectionsClient connections = projectClient(project, credential, http, capture).buildConnectionsClient();
+        List<Connection> all;
+        try {
+            all = connections.listConnections().stream().toList();
+        } catch (RuntimeException e) {
+            throw new AssertionError(String.format("%nExpecting the Foundry project %s to list its connections,%nbut"
+                    + " it refused: %s", project, redactor.redact(String.valueOf(e.getMessage()))), e);
+        }
+        List<String> names = all.stream().filter(c -> ConnectionType.AZURE_OPEN_AI.equals(c.getType()))
+                .map(Connection::getName).toList();
+        if (names.isEmpty()) {
+            throw new AssertionError(String.format("%nExpecting the Foundry project %s to have Azure OpenAI"
+                    + " connections,%nbut it has none. Its connections: %s.%nConnect the project to the deployment's"
+                    + " Azure OpenAI resources.", project, describe(all)));
+        }
+        return names;
     }
 
     /**
@@ -63,7 +99,7 @@ final class FoundryConnection {
          * The region expected behind the connection: that of the configured endpoint it targets. Hosts identify
          * Azure resources; where several endpoints share a host (a standalone lab on 127.0.0.1) the port decides.
          */
-        String expectedRegionAmong(List<ExpectedEndpoint> endpoints) {
+        String expectedRegionAmong(List<ExpectedEndpoint> endpoints, Optional<String> intendedRegion) {
             List<ExpectedEndpoint> sameHost = endpoints.stream()
                     .filter(e -> e.endpoint().getHost().equalsIgnoreCase(target.getHost())).toList();
             List<ExpectedEndpoint> matching = sameHost.size() <= 1 ? sameHost
@@ -75,7 +111,13 @@ final class FoundryConnection {
                         endpoints.stream().map(e -> e.key() + "=" + e.endpoint() + " (" + e.region() + ")")
                                 .collect(Collectors.joining("\n  ")), target));
             }
-            return matching.get(0).region();
+            ExpectedEndpoint targeted = matching.get(0);
+            if (intendedRegion.isPresent() && !intendedRegion.get().equals(targeted.region())) {
+                throw new AssertionError(String.format("%nExpecting the Foundry connection '%s' to reach %s (%s),%nbut"
+                        + " it targets %s, which is %s (%s).", name, intendedRegion.get(), INTENT_KEY, target,
+                        targeted.key(), targeted.region()));
+            }
+            return targeted.region();
         }
 
         private static int port(URI uri) {
@@ -90,22 +132,20 @@ final class FoundryConnection {
 
     private Resolved lookUp() {
         ConnectionsClient connections = builder.buildConnectionsClient();
-        String chosen = name.orElseGet(() -> defaultName(connections));
         Connection connection;
         try {
-            connection = connections.getConnection(chosen, true);
+            connection = connections.getConnection(name, true);
         } catch (ResourceNotFoundException e) {
-            throw new AssertionError(String.format("%nExpecting the Foundry project %s to have the connection '%s'"
-                    + " (%s),%nbut it answered %d: %s%nIts connections: %s.%nAdd the connection to the project, or set"
-                    + " %s to one it has.", project, chosen, NAME_KEY, e.getResponse().getStatusCode(),
-                    Redactor.get().redact(e.getMessage()), inventory(connections), NAME_KEY), e);
+            throw new AssertionError(String.format("%nExpecting the Foundry project %s to have the connection '%s',"
+                    + "%nbut it answered %d: %s%nIts connections: %s.%nAdd the connection to the project, or correct"
+                    + " %s.", project, name, e.getResponse().getStatusCode(), redactor.redact(e.getMessage()),
+                    inventory(connections), INTENT_KEY), e);
         }
         if (!ConnectionType.AZURE_OPEN_AI.equals(connection.getType())) {
             // the SDK's own words for this case are "The connection is not of type OPENAI."
             throw new AssertionError(String.format("%nExpecting the Foundry connection '%s' to be of type AzureOpenAI,"
                     + "%nbut it is of type %s: azure-ai-projects refuses it (\"The connection is not of type OPENAI.\")."
-                    + "%nSet %s to an Azure OpenAI connection of the project: %s.", chosen, connection.getType(),
-                    NAME_KEY, inventory(connections)));
+                    + "%nIts connections: %s.", name, connection.getType(), inventory(connections)));
         }
         URI target = URI.create(connection.getTarget().endsWith("/")
                 ? connection.getTarget().substring(0, connection.getTarget().length() - 1) : connection.getTarget());
@@ -113,36 +153,29 @@ final class FoundryConnection {
                 : connection.getCredentials().getType();
         if (CredentialType.API_KEY.equals(kind)) {
             String key = ((ApiKeyCredentials) connection.getCredentials()).getApiKey();
-            Redactor.get().registerSecret(key);
-            return new Resolved(chosen, target, Optional.of(Secret.of(key)));
+            redactor.registerSecret(key);
+            return new Resolved(name, target, Optional.of(Secret.of(key)));
         }
         if (CredentialType.ENTRA_ID.equals(kind)) {
-            return new Resolved(chosen, target, Optional.empty());
+            return new Resolved(name, target, Optional.empty());
         }
         throw new AssertionError(String.format("%nExpecting the Foundry connection '%s' to authenticate with an API key"
                 + " or Entra ID,%nbut its credentials are of type %s, which azure-ai-projects refuses (\"Unsupported"
-                + " credential type for OpenAI connection.\").", chosen, kind));
-    }
-
-    private String defaultName(ConnectionsClient connections) {
-        Connection found = connections.getDefaultConnection(ConnectionType.AZURE_OPEN_AI, false);
-        if (found == null) {
-            throw new AssertionError(String.format("%nExpecting the Foundry project %s to have a default Azure OpenAI"
-                    + " connection (%s is not set),%nbut it has none. Its connections: %s.%nConnect the project to"
-                    + " the Azure OpenAI resources, or set %s to the connection to use.", project, NAME_KEY,
-                    inventory(connections), NAME_KEY));
-        }
-        return found.getName();
+                + " credential type for OpenAI connection.\").", name, kind));
     }
 
     // for the failure message only: what the project does have
     private static String inventory(ConnectionsClient connections) {
         try {
-            List<String> all = connections.listConnections().stream()
-                    .map(c -> c.getName() + " (" + c.getType() + (c.isDefault() ? ", default" : "") + ")").toList();
-            return all.isEmpty() ? "none" : String.join(", ", all);
+            return describe(connections.listConnections().stream().toList());
         } catch (RuntimeException e) {
             return "(could not be listed: " + e.getClass().getSimpleName() + ")";
         }
+    }
+
+    private static String describe(List<Connection> connections) {
+        List<String> all = connections.stream()
+                .map(c -> c.getName() + " (" + c.getType() + (c.isDefault() ? ", default" : "") + ")").toList();
+        return all.isEmpty() ? "none" : String.join(", ", all);
     }
 }

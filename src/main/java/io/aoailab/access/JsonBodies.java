@@ -27,4 +27,24 @@ final class JsonBodies {
     static Optional<TokenUsage> usage(String body) {
         return object(body).flatMap(json -> TokenUsage.of(json.path("usage")));
     }
+
+    /** A top-level text field, e.g. a response's {@code model}. */
+    static Optional<String> text(Optional<JsonNode> json, String field) {
+        return json.map(j -> j.path(field)).filter(JsonNode::isTextual).map(JsonNode::textValue);
+    }
+
+    /**
+     * The error code of an error body: Azure's {@code {"error":{"code":...}}}, or APIM's own
+     * {@code {"statusCode":401,"message":...}} (which has no code: its status stands in).
+     */
+    static Optional<String> errorCode(Optional<JsonNode> json) {
+        return json.map(j -> j.path("error").path("code")).filter(JsonNode::isTextual).map(JsonNode::textValue)
+                .filter(code -> !code.isEmpty());
+    }
+
+    /** The error message of an error body, in either shape. */
+    static Optional<String> errorMessage(Optional<JsonNode> json) {
+        return json.map(j -> j.path("error").isObject() ? j.path("error").path("message") : j.path("message"))
+                .filter(JsonNode::isTextual).map(JsonNode::textValue);
+    }
 }

@@ -12,10 +12,11 @@ import java.util.Set;
  * the trace shows what came, and a scenario asserting the numbers sees the gap.
  */
 final class ServerSentEventTap {
-    private static final Set<String> TERMINAL = Set.of("response.completed", "response.incomplete", "response.failed");
+    static final Set<String> TERMINAL = Set.of("response.completed", "response.incomplete", "response.failed");
 
     private final StreamTrace trace;
     private final ServerSentEventParser parser = new ServerSentEventParser(this::event);
+    private long lastChunk;
 
     ServerSentEventTap(StreamTrace trace) {
         this.trace = trace;
@@ -25,8 +26,21 @@ final class ServerSentEventTap {
         parser.accept(bytes, offset, length);
     }
 
-    /** Reads the buffer's remaining bytes without moving its position: the consumer reads the same buffer. */
+    /** The reader waited this long for the server's next bytes (a blocking read, or the gap between two chunks). */
+    void waited(long nanos) {
+        trace.waited(nanos);
+    }
+
+    /**
+     * Reads the buffer's remaining bytes without moving its position: the consumer reads the same buffer. Chunks
+     * pushed to the consumer as they arrive: the gap since the previous one is how long the server kept it waiting.
+     */
     void accept(ByteBuffer buffer) {
+        long now = System.nanoTime();
+        if (lastChunk != 0) {
+            waited(now - lastChunk);
+        }
+        lastChunk = now;
         ByteBuffer view = buffer.duplicate();
         byte[] bytes = new byte[view.remaining()];
         view.get(bytes);
@@ -45,6 +59,8 @@ final class ServerSentEventTap {
         long sequenceNumber = json.map(j -> j.path("sequence_number")).filter(JsonNode::isIntegralNumber)
                 .map(JsonNode::longValue).orElse(StreamedEvent.NO_SEQUENCE_NUMBER);
         trace.add(new StreamedEvent(type, sequenceNumber));
+        json.map(j -> j.path("response").path("model")).filter(JsonNode::isTextual).map(JsonNode::textValue)
+                .ifPresent(trace::model);
         if (TERMINAL.contains(type)) {
             json.flatMap(j -> TokenUsage.of(j.path("response").path("usage"))).ifPresent(trace::usage);
             trace.end();

@@ -1,5 +1,6 @@
 package io.aoailab.access;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,11 @@ import java.util.Optional;
 public final class StreamTrace {
     // a stream can carry thousands of deltas: appended under a lock rather than copied on every write
     private final List<StreamedEvent> events = new ArrayList<>();
+    // how long the reader waited for the server between the first text delta and the end of the stream
+    private long waitedAfterFirstDelta;
+    private boolean sawDelta;
     private volatile TokenUsage usage;
+    private volatile String model;
     private volatile boolean ended;
 
     StreamTrace() {
@@ -30,6 +35,24 @@ public final class StreamTrace {
         return Optional.ofNullable(usage);
     }
 
+    /** The model the stream's {@code response.created} (or terminal) event named; empty until read. */
+    public Optional<String> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /**
+     * How long the reader waited for the server between the first text delta and the end of the stream. A stream
+     * delivered as it is generated keeps the reader waiting for every next token; one held back and released at once
+     * is already there when the reader asks, however slowly the reader itself works. Empty until a text delta and
+     * the terminal event have been read.
+     */
+    public Optional<Duration> waitAfterFirstDelta() {
+        synchronized (events) {
+            boolean terminal = events.stream().anyMatch(e -> ServerSentEventTap.TERMINAL.contains(e.type()));
+            return sawDelta && terminal ? Optional.of(Duration.ofNanos(waitedAfterFirstDelta)) : Optional.empty();
+        }
+    }
+
     /** Whether the stream has ended: its terminal event or the end of its body has been read. */
     public boolean ended() {
         return ended;
@@ -38,6 +61,21 @@ public final class StreamTrace {
     void add(StreamedEvent event) {
         synchronized (events) {
             events.add(event);
+            sawDelta |= event.type().equals("response.output_text.delta");
+        }
+    }
+
+    void waited(long nanos) {
+        synchronized (events) {
+            if (sawDelta && !ended) {
+                waitedAfterFirstDelta += nanos;
+            }
+        }
+    }
+
+    void model(String named) {
+        if (model == null) {
+            model = named;
         }
     }
 

@@ -4,7 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Hands every byte read, skipped or not, to a tap on its way to the reader; reaching the end tells the tap. */
+/**
+ * Hands every byte read, skipped or not, to a tap on its way to the reader, and how long each read waited for it;
+ * reaching the end tells the tap.
+ */
 final class TappedInputStream extends FilterInputStream {
     private final ServerSentEventTap tap;
 
@@ -13,9 +16,12 @@ final class TappedInputStream extends FilterInputStream {
         this.tap = tap;
     }
 
+    // how long a read waited is how long the server kept the reader waiting: the stream's pace, not the reader's
     @Override
     public int read() throws IOException {
+        long start = System.nanoTime();
         int b = super.read();
+        tap.waited(System.nanoTime() - start);
         if (b < 0) {
             tap.end();
         } else {
@@ -26,7 +32,9 @@ final class TappedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        long start = System.nanoTime();
         int n = super.read(b, off, len);
+        tap.waited(System.nanoTime() - start);
         if (n < 0) {
             tap.end();
         } else {

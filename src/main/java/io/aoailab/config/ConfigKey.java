@@ -22,8 +22,6 @@ public enum ConfigKey {
     APIM_SUBSCRIPTION_KEY(null, true, "an APIM subscription key for the OpenAI API"),
     AI_FOUNDRY_PROJECT_ENDPOINT(null, false,
             "the Foundry project endpoint, e.g. https://<account>.services.ai.azure.com/api/projects/<project>"),
-    AI_FOUNDRY_OPENAI_CONNECTION(null, false, "the project's Azure OpenAI connection the foundry path uses"
-            + " (azure-ai-projects' openAIConnectionName); unset: the project's default Azure OpenAI connection"),
     STORAGE_BLOB_ENDPOINT(null, false, "the BYO storage account's blob endpoint, e.g. https://<account>.blob.core.windows.net/"),
     AI_SEARCH_ENDPOINT(null, false, "the AI Search endpoint, e.g. https://<service>.search.windows.net"),
     AI_SEARCH_INDEX_NAME(null, false, "the index the file_search scenario is grounded on"),
@@ -34,6 +32,9 @@ public enum ConfigKey {
     EXPECTED_REGION_2("East US 2", false, "the x-ms-region display name OPENAI_ENDPOINT_2 must answer with"),
     EXPECTED_POOL_WEIGHTS("East US=50,East US 2=50", false,
             "the intended APIM pool weights as <region>=<weight>,..., naming each expected region once"),
+    EXPECTED_FOUNDRY_CONNECTIONS(null, false, "the Foundry project's Azure OpenAI connections and the region each is"
+            + " meant to reach, as <connection>=<region>,...; unset: every Azure OpenAI connection the project has,"
+            + " each targeting one of the configured endpoints"),
     AZURE_TENANT_ID(null, false, "the Entra tenant (directory) id"),
     AZURE_CLIENT_ID(null, false, "the client id of the default caller (service principal or workload identity)"),
     AZURE_CLIENT_SECRET(null, true, "the client secret of the default caller, when it is a service principal"),

@@ -12,8 +12,6 @@ import java.util.Optional;
  * @param apimGateway the APIM API base URL, if the deployment has one
  * @param apimSubscriptionKey the key for {@code apimGateway}
  * @param foundryProject the Foundry project endpoint, if configured
- * @param foundryOpenAiConnection the project connection the foundry path uses; empty for the project's default
- *        Azure OpenAI connection
  * @param storageBlob the BYO storage account's blob endpoint, if configured
  * @param aiSearch the AI Search endpoint, if configured
  * @param aiSearchIndex the AI Search index the grounded scenarios use, if configured
@@ -24,7 +22,6 @@ public record DeploymentEndpoints(
         Optional<URI> apimGateway,
         Optional<Secret> apimSubscriptionKey,
         Optional<URI> foundryProject,
-        Optional<String> foundryOpenAiConnection,
         Optional<URI> storageBlob,
         Optional<URI> aiSearch,
         Optional<String> aiSearchIndex,

@@ -1,6 +1,9 @@
 package io.aoailab.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,11 +13,19 @@ import java.util.Optional;
  * @param model the model the deployment must serve, e.g. {@code gpt-4o}; responses may add the version
  *        ({@code gpt-4o-2024-08-06})
  * @param regions the expected region of each Azure OpenAI endpoint, in endpoint order, with its intended pool weight
+ * @param foundryConnections the Foundry project's Azure OpenAI connections and the region each is meant to reach, in
+ *        configuration order; empty when the configuration leaves them to the project (every one it has is used)
  */
-public record IntendedDeployment(String model, List<IntendedRegion> regions) {
+public record IntendedDeployment(String model, List<IntendedRegion> regions, Map<String, String> foundryConnections) {
 
     public IntendedDeployment {
         regions = List.copyOf(regions);
+        foundryConnections = Collections.unmodifiableMap(new LinkedHashMap<>(foundryConnections));
+    }
+
+    /** The intended regions' display names, in endpoint order. */
+    public List<String> regionNames() {
+        return regions.stream().map(IntendedRegion::displayName).toList();
     }
 
     /** The sum of the intended weights; the expected share of a region is its weight over this. */

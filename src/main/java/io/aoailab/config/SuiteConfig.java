@@ -2,6 +2,7 @@ package io.aoailab.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,15 @@ public record SuiteConfig(
     public SuiteConfig withLabTopology(Path file) {
         return new SuiteConfig(target, modelDeployment, apiVersion, liveEndpoints, intended, credentials, personas,
                 extraCaCertFile, httpTimeout, Optional.of(file));
+    }
+
+    /** Every secret value the configuration holds (keys, client secrets), for the run's redactor. */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        liveEndpoints.apimSubscriptionKey().map(Secret::reveal).ifPresent(secrets::add);
+        credentials.clientSecret().map(Secret::reveal).ifPresent(secrets::add);
+        personas.forEach(p -> p.clientSecret().map(Secret::reveal).ifPresent(secrets::add));
+        return secrets;
     }
 
     public Optional<Persona> persona(String name) {

@@ -30,6 +30,7 @@ public final class SuiteConfigResolver {
     private static final LocalDate FIRST_RESPONSES_API_VERSION = LocalDate.of(2025, 3, 1);
     private static final Pattern DATED_API_VERSION = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(-preview)?");
     private static final Pattern WEIGHT_ENTRY = Pattern.compile("\\s*([^=]+?)\\s*=\\s*(\\S+)\\s*");
+    private static final Pattern NAMED_REGION = Pattern.compile("\\s*([^=]+?)\\s*=\\s*([^=]+?)\\s*");
     private static final int MAX_POOL_WEIGHT = 1000;
 
     private final ConfigSources sources;
@@ -113,23 +114,45 @@ public final class SuiteConfigResolver {
                 https(ConfigKey.APIM_GATEWAY_URL),
                 secret(ConfigKey.APIM_SUBSCRIPTION_KEY),
                 https(ConfigKey.AI_FOUNDRY_PROJECT_ENDPOINT),
-                connectionName(),
                 https(ConfigKey.STORAGE_BLOB_ENDPOINT),
                 https(ConfigKey.AI_SEARCH_ENDPOINT),
                 optional(ConfigKey.AI_SEARCH_INDEX_NAME).map(ConfigValue::value),
                 optional(ConfigKey.OPENAI_VECTOR_STORE_ID).map(ConfigValue::value));
     }
 
-    private Optional<String> connectionName() {
-        return optional(ConfigKey.AI_FOUNDRY_OPENAI_CONNECTION).map(value -> {
-            // Foundry connection names: letters, digits, '-' and '_', 3-33 characters (portal rule)
-            if (!value.value().matches("[A-Za-z0-9][A-Za-z0-9_-]{2,32}")) {
-                throw invalid(ConfigKey.AI_FOUNDRY_OPENAI_CONNECTION, value, "is not a connection name",
-                        "use the connection's name as the project lists it, e.g. aoai-eus, or unset it for the"
-                                + " project's default Azure OpenAI connection");
+    /** {@code <connection>=<region>,...}: each name a Foundry connection name, each region an intended one. */
+    private Map<String, String> foundryConnections(List<String> regionNames) {
+        Optional<ConfigValue> declared = optional(ConfigKey.EXPECTED_FOUNDRY_CONNECTIONS);
+        Map<String, String> connections = new LinkedHashMap<>();
+        if (declared.isEmpty()) {
+            return connections;
+        }
+        ConfigValue value = declared.get();
+        String fix = "write one <connection>=<region> per Azure OpenAI connection of the project, each region one of "
+                + String.join(", ", regionNames) + ", e.g. aoai-eus=" + regionNames.get(0) + ", or unset it to use"
+                + " every Azure OpenAI connection the project has";
+        for (String entry : value.value().split(",")) {
+            Matcher matcher = NAMED_REGION.matcher(entry);
+            if (!matcher.matches()) {
+                throw invalid(ConfigKey.EXPECTED_FOUNDRY_CONNECTIONS, value,
+                        "has an entry that is not <connection>=<region>", fix);
             }
-            return value.value();
-        });
+            String name = matcher.group(1);
+            String region = matcher.group(2);
+            // Foundry connection names: letters, digits, '-' and '_', 3-33 characters (portal rule)
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]{2,32}")) {
+                throw invalid(ConfigKey.EXPECTED_FOUNDRY_CONNECTIONS, value,
+                        "names '" + name + "', which is not a connection name", fix);
+            }
+            if (!regionNames.contains(region)) {
+                throw invalid(ConfigKey.EXPECTED_FOUNDRY_CONNECTIONS, value,
+                        "sends '" + name + "' to '" + region + "', which is not an expected region", fix);
+            }
+            if (connections.put(name, region) != null) {
+                throw invalid(ConfigKey.EXPECTED_FOUNDRY_CONNECTIONS, value, "names '" + name + "' twice", fix);
+            }
+        }
+        return connections;
     }
 
     private String expectedModel() {
@@ -184,7 +207,8 @@ public final class SuiteConfigResolver {
         if (weights.values().stream().allMatch(w -> w == 0)) {
             throw invalid(ConfigKey.EXPECTED_POOL_WEIGHTS, weightsValue, "gives every region weight 0", fix);
         }
-        return new IntendedDeployment(expectedModel(), regionNames.stream().map(r -> new IntendedRegion(r, weights.get(r))).toList());
+        return new IntendedDeployment(expectedModel(), regionNames.stream().map(r -> new IntendedRegion(r,
+                weights.get(r))).toList(), foundryConnections(regionNames));
     }
 
     private LiveCredentials liveCredentials() {

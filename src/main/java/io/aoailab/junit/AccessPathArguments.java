@@ -1,6 +1,7 @@
 package io.aoailab.junit;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;
@@ -14,6 +15,7 @@ final class AccessPathArguments implements ArgumentsProvider {
 
     @Override
     public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
-        return SuiteRun.of(context).accessPaths().all().stream().map(Arguments::of);
+        return SuiteRun.of(context).accessPaths().all().stream()
+                .map(path -> Arguments.of(Named.of(path.description(), path)));
     }
 }

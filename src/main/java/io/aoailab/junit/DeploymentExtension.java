@@ -3,8 +3,9 @@ package io.aoailab.junit;
 import io.aoailab.access.CallLedger;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
-import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.report.TokenUsageReport;
+import io.aoailab.target.ConnectedTarget;
+import io.aoailab.target.Operator;
 import io.aoailab.target.ConnectedTarget;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
@@ -50,7 +51,7 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
         try {
             reportTokenUsage(context, run);
         } finally {
-            run.connected().flatMap(ConnectedTarget::faultControl).ifPresent(FaultControl::reset);
+            run.connected().ifPresent(ConnectedTarget::undoOperatorActions);
         }
     }
 
@@ -61,8 +62,8 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
             return;
         }
         List<TokenUsageReport.Line> lines = TokenAccounting.lines(ledger.usageByPath());
-        TokenUsageReport.attach(lines);
-        context.publishReportEntry(TokenUsageReport.ATTACHMENT_NAME, TokenUsageReport.text(lines));
+        TokenUsageReport.attach(run.redactor(), lines);
+        context.publishReportEntry(TokenUsageReport.ATTACHMENT_NAME, TokenUsageReport.text(run.redactor(), lines));
         run.count(ledger);
     }
 
@@ -82,9 +83,10 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
             return ConditionEvaluationResult.enabled("the configuration is reported by the first test");
         }
         Target target = configured.get().config().target();
-        if (takesFaultControl(context) && target != Target.LAB) {
+        if (takesOperator(context) && target != Target.LAB) {
             return ConditionEvaluationResult.disabled("Only on the lab target (this run: " + target.configName()
-                    + "): it injects faults through the lab's fault control, which live Azure does not offer");
+                    + "): it acts on the deployment as an operator (throttles or fails a region), which live Azure"
+                    + " does not let the suite do");
         }
         Optional<OnlyOn> onlyOn = context.getElement().flatMap(DeploymentExtension::onlyOn);
         if (onlyOn.isEmpty()) {
@@ -100,7 +102,7 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == DeploymentUnderTest.class || type == SuiteConfig.class || type == FaultControl.class;
+        return type == DeploymentUnderTest.class || type == SuiteConfig.class || type == Operator.class;
     }
 
     @Override
@@ -114,16 +116,17 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
             ConnectedTarget target = run.target();
             return new DeploymentUnderTest(run.config(), target.endpoints(), target.http(), target.credentials());
         }
-        if (type == FaultControl.class) {
-            return run.target().faultControl().orElseThrow(() -> new ParameterResolutionException(
-                    "FaultControl is only injected on the lab target; this run targets " + run.config().target()));
+        if (type == Operator.class) {
+            return run.target().operator().orElseThrow(() -> new ParameterResolutionException(
+                    "An Operator is only injected where the target offers one (the lab); this run targets "
+                            + run.config().target().configName()));
         }
         throw new ParameterResolutionException("@DeploymentTest cannot inject " + type.getName()
-                + "; it injects DeploymentUnderTest, SuiteConfig and FaultControl");
+                + "; it injects DeploymentUnderTest, SuiteConfig and Operator");
     }
 
-    private static boolean takesFaultControl(ExtensionContext context) {
-        return context.getTestMethod().map(m -> Arrays.asList(m.getParameterTypes()).contains(FaultControl.class))
+    private static boolean takesOperator(ExtensionContext context) {
+        return context.getTestMethod().map(m -> Arrays.asList(m.getParameterTypes()).contains(Operator.class))
                 .orElse(false);
     }
 

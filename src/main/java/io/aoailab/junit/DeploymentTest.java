@@ -6,18 +6,19 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code @DeploymentTest} marks a scenario suite that tests the Azure OpenAI deployment: live Azure or the
- * embedded lab, as {@code LAB_TARGET} says.
+ * {@code @DeploymentTest} is what every scenario annotation ({@link ResponsesScenario}, {@link LoadBalancingScenario},
+ * {@link RbacScenario}) is made of: a suite that tests the Azure OpenAI deployment, live Azure or the embedded lab,
+ * as {@code LAB_TARGET} says. A suite carries its scenario's annotation, not this one.
  *
  * <pre>{@code
- * @DeploymentTest
- * @Tag(Scenario.RESPONSES)
+ * @ResponsesScenario
  * class ResponsesApiIT {
- *     @Test
- *     void creates_a_response(DeploymentUnderTest deployment) { ... }
+ *     @EveryAccessPath
+ *     void a_response_is_completed(AccessPath path, SuiteConfig config) { ... }
  * }
  * }</pre>
  *
@@ -27,9 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>Injection</h2>
  * Test and lifecycle methods may declare parameters of type {@link DeploymentUnderTest} and
- * {@link io.aoailab.config.SuiteConfig}. A test method that declares a {@link io.aoailab.lab.faults.FaultControl}
- * injects faults as an operator would (throttle a region, break it); it runs on the lab target only, is skipped
- * with that reason on live, and its faults are reset after it.
+ * {@link io.aoailab.config.SuiteConfig}. A test method that declares an {@link io.aoailab.target.Operator} acts on
+ * the deployment as an operator would (throttle a region, fail it) by intended region; it runs only where the target
+ * offers an operator (the lab), is skipped with that reason elsewhere, and what it did is undone after it.
  *
  * <h2>Configuration</h2>
  * By default the configuration comes from the environment, system properties and {@code .env} in the working
@@ -42,11 +43,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (skipped with that line); a test marked {@link OnlyOn} another target is skipped with its reason; a scenario
  * {@link NotBuiltYet} is skipped as not built; product misbehaviour is an {@link AssertionError}.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ExtendWith(DeploymentExtension.class)
+@DisplayNameGeneration(ScenarioDisplayNames.class)
 public @interface DeploymentTest {
 
     /** The JUnit configuration parameter that says where the configuration comes from. */

@@ -5,22 +5,24 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * {@code @EveryAccessPath} feeds a {@code @ParameterizedTest} one {@link io.aoailab.access.AccessPath} per way into
- * the Responses API the deployment offers: each direct regional endpoint, APIM and the Foundry project when
- * configured.
+ * {@code @EveryAccessPath} runs a test once per way into the Responses API the deployment offers, each an
+ * {@link io.aoailab.access.AccessPath}: each direct regional endpoint, APIM, and each Azure OpenAI connection of the
+ * Foundry project, whichever are configured. Each case is named "<path>: <test>", e.g. "through APIM: a stored
+ * response can be retrieved listed and deleted".
  *
  * <pre>{@code
- * @ParameterizedTest(name = "{0}")
  * @EveryAccessPath
- * void creates_a_response(AccessPath path) { ... }
+ * void a_response_is_completed(AccessPath path, SuiteConfig config) { ... }
  * }</pre>
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@ParameterizedTest(name = "{0}: {displayName}")
 @ArgumentsSource(AccessPathArguments.class)
 public @interface EveryAccessPath {
 }

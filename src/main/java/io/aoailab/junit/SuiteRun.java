@@ -6,6 +6,7 @@ import io.aoailab.access.UsageSummary;
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.report.AllureEnvironment;
+import io.aoailab.report.Redactor;
 import io.aoailab.target.ConnectedTarget;
 import java.net.URI;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class SuiteRun implements AutoCloseable {
     private final SuiteConfig config;
     private final TargetConnector connector;
+    private final Redactor redactor = new Redactor();
     private ConnectedTarget target;
     private AccessPaths accessPaths;
     private UsageSummary usage = UsageSummary.NONE;
@@ -32,6 +34,7 @@ final class SuiteRun implements AutoCloseable {
     SuiteRun(SuiteConfig config, TargetConnector connector) {
         this.config = config;
         this.connector = connector;
+        config.secrets().forEach(redactor::registerSecret);
     }
 
     /** The run of this engine execution, or the configuration error that stops it (see {@link RunSetup#require()}). */
@@ -46,16 +49,22 @@ final class SuiteRun implements AutoCloseable {
     synchronized ConnectedTarget target() {
         if (target == null) {
             target = connector.connect(config);
-            AllureEnvironment.write(config, target.endpoints());
+            target.generatedSecrets().forEach(redactor::registerSecret);
+            AllureEnvironment.write(redactor, config, target.endpoints());
         }
         return target;
     }
 
     synchronized AccessPaths accessPaths() {
         if (accessPaths == null) {
-            accessPaths = new AccessPaths(config, target());
+            accessPaths = new AccessPaths(config, target(), redactor);
         }
         return accessPaths;
+    }
+
+    /** The run's redactor: it knows the configuration's secrets and those the target generated. */
+    Redactor redactor() {
+        return redactor;
     }
 
     /** The target if a test has connected it; nothing is started just to ask. */
@@ -90,7 +99,7 @@ final class SuiteRun implements AutoCloseable {
     public synchronized void close() {
         try {
             if (usage.calls() > 0) {
-                AllureEnvironment.add(Map.of("tokens.input", Long.toString(usage.tokens().input()),
+                AllureEnvironment.add(redactor, Map.of("tokens.input", Long.toString(usage.tokens().input()),
                         "tokens.output", Long.toString(usage.tokens().output()),
                         "tokens.total", Long.toString(usage.tokens().total())));
             }

@@ -26,13 +26,13 @@ public final class AllureEnvironment {
     private AllureEnvironment() {
     }
 
-    public static void write(SuiteConfig config, DeploymentEndpoints endpoints) {
-        resultsDirectory().ifPresent(directory -> write(directory, config, endpoints));
+    public static void write(Redactor redactor, SuiteConfig config, DeploymentEndpoints endpoints) {
+        resultsDirectory().ifPresent(directory -> write(redactor, directory, config, endpoints));
     }
 
     /** Adds properties learnt later in the run (e.g. the tokens it consumed), keeping those already written. */
-    public static void add(Map<String, String> more) {
-        resultsDirectory().ifPresent(directory -> add(directory, more));
+    public static void add(Redactor redactor, Map<String, String> more) {
+        resultsDirectory().ifPresent(directory -> add(redactor, directory, more));
     }
 
     // run outside Maven (an IDE): no report to feed
@@ -40,7 +40,7 @@ public final class AllureEnvironment {
         return Optional.ofNullable(System.getProperty(RESULTS_DIRECTORY_PROPERTY)).map(Path::of);
     }
 
-    static void add(Path resultsDirectory, Map<String, String> more) {
+    static void add(Redactor redactor, Path resultsDirectory, Map<String, String> more) {
         Properties properties = new Properties();
         Path file = resultsDirectory.resolve(FILE_NAME);
         if (Files.exists(file)) {
@@ -50,11 +50,11 @@ public final class AllureEnvironment {
                 throw new UncheckedIOException("Cannot read the report environment " + file, e);
             }
         }
-        more.forEach((name, value) -> properties.setProperty(name, Redactor.get().redact(value)));
+        more.forEach((name, value) -> properties.setProperty(name, redactor.redact(value)));
         store(resultsDirectory, properties);
     }
 
-    static void write(Path resultsDirectory, SuiteConfig config, DeploymentEndpoints endpoints) {
+    static void write(Redactor redactor, Path resultsDirectory, SuiteConfig config, DeploymentEndpoints endpoints) {
         Properties properties = new Properties();
         properties.setProperty("target", config.target().configName());
         properties.setProperty("deployment", config.modelDeployment());
@@ -62,10 +62,10 @@ public final class AllureEnvironment {
         for (int i = 0; i < endpoints.openai().size(); i++) {
             properties.setProperty("openai.endpoint." + (i + 1), endpoints.openai().get(i).toString());
         }
-        put(properties, "apim.gateway", endpoints.apimGateway());
-        put(properties, "foundry.project", endpoints.foundryProject());
-        put(properties, "storage.blob", endpoints.storageBlob());
-        put(properties, "search", endpoints.aiSearch());
+        put(redactor, properties, "apim.gateway", endpoints.apimGateway());
+        put(redactor, properties, "foundry.project", endpoints.foundryProject());
+        put(redactor, properties, "storage.blob", endpoints.storageBlob());
+        put(redactor, properties, "search", endpoints.aiSearch());
         properties.setProperty("intended.pool.weights", config.intended().regions().stream()
                 .map(r -> r.displayName() + "=" + r.poolWeight()).collect(Collectors.joining(", ")));
         store(resultsDirectory, properties);
@@ -82,7 +82,7 @@ public final class AllureEnvironment {
         }
     }
 
-    private static void put(Properties properties, String name, Optional<URI> value) {
-        value.ifPresent(v -> properties.setProperty(name, Redactor.get().redact(v.toString())));
+    private static void put(Redactor redactor, Properties properties, String name, Optional<URI> value) {
+        value.ifPresent(v -> properties.setProperty(name, redactor.redact(v.toString())));
     }
 }

@@ -7,7 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one place secrets are removed from text the suite shows: logs, Allure attachments, exception messages.
+ * Removes secrets from text the suite shows: Allure steps and attachments, the report's environment, messages. One
+ * instance per run, owned by the run (the root {@code ExtensionContext.Store}) and fed the run's secrets: the
+ * configuration's keys and client secrets, and whatever the target generated (a lab's keys and secrets).
  * Two layers: patterns for every credential shape the deployment uses (bearer tokens, JWTs, {@code api-key} and
  * subscription-key headers and parameters, client secrets, SAS signatures, connection-string keys), and the exact
  * values of secrets the run knows about. Each pattern captures the secret in a group named {@code secret}, so
@@ -28,16 +30,10 @@ public final class Redactor {
             // "key": "..." as in a connection's credentials
             Pattern.compile("(?i)\"(?:key|secret|token)\"\\s*:\\s*\"(?<secret>[^\"]+)\""));
 
-    private static final Redactor INSTANCE = new Redactor();
-
     private final Set<String> knownSecrets = new CopyOnWriteArraySet<>();
 
-    private Redactor() {
-    }
-
-    /** The run's redactor; everything that prints goes through it. */
-    public static Redactor get() {
-        return INSTANCE;
+    /** A redactor that knows the credential shapes, and no secret value yet. */
+    public Redactor() {
     }
 
     /** Redacts this exact value wherever it appears from now on (e.g. a key the lab generated). */

@@ -27,24 +27,24 @@ public final class TokenUsageReport {
     }
 
     /** Attaches the text to the running test's report; nothing when no call was made, or outside a test. */
-    public static void attach(List<Line> paths) {
+    public static void attach(Redactor redactor, List<Line> paths) {
         // outside a reported test, Allure would still write the attachment's file, and then log an error
         if (sum("total", paths).calls() > 0 && Allure.getLifecycle().getCurrentTestCase().isPresent()) {
-            Allure.addAttachment(ATTACHMENT_NAME, "text/plain", text(paths), ".txt");
+            Allure.addAttachment(ATTACHMENT_NAME, "text/plain", text(redactor, paths), ".txt");
         }
     }
 
     /** A line per access path, then the total; or that no call consumed tokens. Redacted. */
-    public static String text(List<Line> paths) {
+    public static String text(Redactor redactor, List<Line> paths) {
         Line total = sum("total", paths);
         if (!total.consumedTokens()) {
-            return Redactor.get().redact("no token-consuming calls (" + calls(total.calls()) + ")\n");
+            return redactor.redact("no token-consuming calls (" + calls(total.calls()) + ")\n");
         }
         StringBuilder text = new StringBuilder();
         for (Line path : paths) {
             text.append(describe(path)).append('\n');
         }
-        return Redactor.get().redact(text.append(describe(total)).append('\n').toString());
+        return redactor.redact(text.append(describe(total)).append('\n').toString());
     }
 
     private static String describe(Line line) {

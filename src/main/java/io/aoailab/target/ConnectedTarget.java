@@ -3,7 +3,7 @@ package io.aoailab.target;
 import io.aoailab.access.HttpClientFactory;
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.Target;
-import io.aoailab.lab.faults.FaultControl;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,9 +21,18 @@ public interface ConnectedTarget extends AutoCloseable {
 
     CredentialSource credentials();
 
-    /** The operator's fault control, where the target offers one (the lab does; live Azure does not). */
-    default Optional<FaultControl> faultControl() {
+    /** The operator, where the target offers one (the lab does; live Azure does not). */
+    default Optional<Operator> operator() {
         return Optional.empty();
+    }
+
+    /** Undoes what the operator did: called after each test, so no action outlives the test that took it. */
+    default void undoOperatorActions() {
+    }
+
+    /** Secret values the target itself generated (a lab's keys and client secrets), for the run's redactor. */
+    default List<String> generatedSecrets() {
+        return List.of();
     }
 
     @Override

@@ -3,11 +3,6 @@ package io.aoailab.access;
 import static io.aoailab.access.ResponsesWire.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.azure.ai.openai.responses.models.CreateResponsesRequest;
-import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
-import com.azure.ai.openai.responses.models.ResponsesStreamEvent;
-import com.azure.ai.openai.responses.models.ResponsesStreamEventCompleted;
-import com.azure.ai.openai.responses.models.ResponsesStreamEventOutputTextDelta;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
@@ -20,13 +15,13 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
 import com.azure.core.util.FluxUtil;
+import io.aoailab.report.Redactor;
 import io.aoailab.testing.CannedResponse;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -46,12 +41,12 @@ class CallCaptureTest {
     }
 
     private static AccessPath direct(HttpClient http) {
-        return AccessPath.direct("East US 2", URI.create("https://aoai-eus2.openai.azure.com/"), CREDENTIAL, http,
-                "2025-03-01-preview", Clock.systemUTC());
+        return AccessPath.direct("East US 2", URI.create("https://aoai-eus2.openai.azure.com/"), CREDENTIAL,
+                Paths.settings(http));
     }
 
-    private static CreateResponsesRequest hello() {
-        return new CreateResponsesRequest(CreateResponsesRequestModel.fromString("gpt-4o"), "Hello");
+    private static Ask hello() {
+        return Ask.of("gpt-4o", "Hello");
     }
 
     private static HttpPipeline pipeline(CallCapture capture, HttpClient http) {
@@ -66,16 +61,16 @@ class CallCaptureTest {
     void should_trace_a_stream_the_sdk_reads_while_the_sdk_still_gets_every_event() {
         AccessPath path = direct(answering(CannedResponse.eventStreamHeaders("East US 2"), ResponsesWire.textReply()));
 
-        List<ResponsesStreamEvent> received = path.responses().createResponseStreaming(hello()).stream()
-                .collect(Collectors.toList());
+        Call<StreamedReply> streamed = path.call(api -> api.stream(hello()));
 
-        assertThat(received).hasSize(7);
-        assertThat(received.get(2)).isInstanceOfSatisfying(ResponsesStreamEventOutputTextDelta.class,
-                delta -> assertThat(delta.getDelta()).isEqualTo("Hello"));
-        assertThat(received.get(6)).isInstanceOf(ResponsesStreamEventCompleted.class);
-        CallRecord call = path.capture().last().orElseThrow();
+        StreamedReply received = streamed.value();
+        assertThat(received.eventTypes()).hasSize(7);
+        assertThat(received.deltas()).isEqualTo("Hello th\u00e9re");
+        assertThat(received.completed()).isPresent();
+        CallRecord call = streamed.record();
         assertThat(call.region()).contains("East US 2");
-        assertThat(call.bodyUsage()).isEmpty();
+        assertThat(call.body().usage()).isEmpty();
+        assertThat(call.model()).as("the model of the stream's response.created").contains("gpt-4o-2024-08-06");
         StreamTrace trace = call.stream().orElseThrow();
         assertThat(trace.events()).extracting(StreamedEvent::type).containsExactly("response.created",
                 "response.in_progress", "response.output_text.delta", "response.output_text.delta",
@@ -87,19 +82,22 @@ class CallCaptureTest {
 
     @Test
     void should_read_the_usage_of_a_json_body_and_still_hand_the_sdk_the_whole_body() {
-        AccessPath path = direct(answering(json(), ResponsesWire.RESPONSE));
+        AccessPath path = direct(answering(json().set(HttpHeaderName.fromString("x-ms-region"), "East US 2"),
+                ResponsesWire.RESPONSE));
 
-        assertThat(path.responses().createResponse(hello()).getId()).isEqualTo("resp_1");
+        Call<Reply> created = path.call(api -> api.create(hello()));
 
-        CallRecord call = path.capture().last().orElseThrow();
-        assertThat(call.bodyUsage()).contains(new TokenUsage(1, 1, 2));
+        assertThat(created.value().id()).isEqualTo("resp_1");
+        CallRecord call = created.record();
+        assertThat(call.body().usage()).contains(new TokenUsage(1, 1, 2));
+        assertThat(call.model()).contains("gpt-4o-2024-08-06");
         assertThat(call.stream()).isEmpty();
         assertThat(call.usage()).contains(new TokenUsage(1, 1, 2));
     }
 
     @Test
     void should_record_no_usage_for_a_body_without_one_or_a_body_that_is_not_json() {
-        CallCapture capture = new CallCapture("apim", Clock.systemUTC());
+        CallCapture capture = new CallCapture("apim", Clock.systemUTC(), new Redactor());
         for (String body : List.of("{\"error\":{\"code\":\"429\"}}", "{\"usage\":{\"input_tokens\":\"many\"}}",
                 "{\"usage\":", "<html>Bad Gateway</html>", "", "[1,2]")) {
             pipeline(capture, answering(json(), body)).sendSync(post(), Context.NONE).close();
@@ -110,7 +108,7 @@ class CallCaptureTest {
 
     @Test
     void should_read_usage_and_trace_streams_on_the_async_path_too() {
-        CallCapture capture = new CallCapture("apim", Clock.systemUTC());
+        CallCapture capture = new CallCapture("apim", Clock.systemUTC(), new Redactor());
 
         HttpResponse buffered = pipeline(capture, answering(json(), ResponsesWire.RESPONSE)).send(post()).block();
         HttpResponse streamed = pipeline(capture, answering(CannedResponse.eventStreamHeaders("East US"),
@@ -123,5 +121,22 @@ class CallCaptureTest {
         assertThat(FluxUtil.collectBytesInByteBufferStream(streamed.getBody()).block())
                 .isEqualTo(bytes(ResponsesWire.textReply()));
         assertThat(stream.usage()).contains(new TokenUsage(11, 3, 14));
+    }
+
+    @Test
+    void should_read_the_error_code_and_message_of_azure_and_apim_error_bodies() {
+        CallCapture capture = new CallCapture("apim", Clock.systemUTC(), new Redactor());
+
+        pipeline(capture, answering(json(), "{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"The API"
+                + " deployment for this resource does not exist.\"}}")).sendSync(post(), Context.NONE).close();
+        pipeline(capture, answering(json(), "{\"statusCode\":401,\"message\":\"Access denied due to missing"
+                + " subscription key.\"}")).sendSync(post(), Context.NONE).close();
+
+        assertThat(capture.calls().get(0).body().errorCode()).contains("DeploymentNotFound");
+        assertThat(capture.calls().get(0).body().errorMessage()).contains("The API deployment for this resource does"
+                + " not exist.");
+        assertThat(capture.calls().get(1).body().errorCode()).isEmpty();
+        assertThat(capture.calls().get(1).body().errorMessage()).contains("Access denied due to missing subscription"
+                + " key.");
     }
 }

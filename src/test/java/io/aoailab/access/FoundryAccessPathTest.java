@@ -3,8 +3,6 @@ package io.aoailab.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.azure.ai.openai.responses.models.CreateResponsesRequest;
-import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
@@ -16,7 +14,6 @@ import io.aoailab.report.Redactor;
 import io.aoailab.testing.CannedResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +66,13 @@ class FoundryAccessPathTest {
     }
 
     private static Mono<com.azure.core.http.HttpResponse> answer(HttpRequest request, int status, String body) {
-        HttpHeaders headers = new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE, "application/json")
-                .set(HttpHeaderName.fromString("x-ms-region"), "East US 2");
+        // each account answers from its own region; the project endpoint names none
+        String host = request.getUrl().getHost();
+        HttpHeaders headers = new HttpHeaders().set(HttpHeaderName.CONTENT_TYPE, "application/json");
+        if (host.startsWith("aoai-")) {
+            headers.set(HttpHeaderName.fromString("x-ms-region"), host.startsWith("aoai-eus2.") ? "East US 2"
+                    : "East US");
+        }
         return Mono.just(CannedResponse.of(request, status, headers, body.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -81,22 +83,29 @@ class FoundryAccessPathTest {
 
     private static final String AAD = "{\"type\":\"AAD\"}";
 
-    private AccessPath foundry(Map<String, String> connections, Optional<String> name) {
-        return AccessPath.foundry(PROJECT, name, ENDPOINTS, credential, project(connections), "2025-03-01-preview",
-                Clock.systemUTC());
+    private final Redactor redactor = new Redactor();
+
+    private AccessPath foundry(Map<String, String> connections, String name) {
+        return foundry(connections, name, Optional.empty());
     }
 
-    private static CreateResponsesRequest hello() {
-        return new CreateResponsesRequest(CreateResponsesRequestModel.fromString("gpt-4o"), "Hello");
+    private AccessPath foundry(Map<String, String> connections, String name, Optional<String> intendedRegion) {
+        return AccessPath.foundry(PROJECT, name, intendedRegion, ENDPOINTS, credential,
+                Paths.settings(project(connections), redactor));
+    }
+
+    private static Ask hello() {
+        return Ask.of("gpt-4o", "Hello");
     }
 
     @Test
     void should_resolve_the_named_connection_as_the_sdk_does_then_call_its_target_with_an_entra_token() {
         AccessPath foundry = foundry(Map.of("aoai-eus2", connection("aoai-eus2", "AzureOpenAI",
-                "https://aoai-eus2.openai.azure.com/", false, AAD)), Optional.of("aoai-eus2"));
+                "https://aoai-eus2.openai.azure.com/", false, AAD)), "aoai-eus2");
 
-        foundry.responses().createResponse(hello());
+        Call<Reply> call = foundry.call(api -> api.create(hello()));
 
+        assertThat(call.records()).as("the lookup and the call, both records of this call").hasSize(2);
         assertThat(sent).extracting(r -> r.getHttpMethod() + " " + r.getUrl()).containsExactly(
                 "POST " + PROJECT + "/connections/aoai-eus2/getConnectionWithCredentials?api-version=2025-05-15-preview",
                 "POST https://aoai-eus2.openai.azure.com/openai/responses?api-version=2025-03-01-preview");
@@ -105,16 +114,16 @@ class FoundryAccessPathTest {
         assertThat(scopes).containsExactly("https://ai.azure.com/.default", AccessPath.OPENAI_SCOPE);
         assertThat(foundry.endpoint()).hasToString("https://aoai-eus2.openai.azure.com");
         assertThat(foundry.expectedRegion()).contains("East US 2");
-        assertThat(foundry.calls()).extracting(CallRecord::path).containsOnly("foundry");
+        assertThat(foundry.calls()).extracting(CallRecord::path).containsOnly("foundry(aoai-eus2)");
     }
 
     @Test
     void should_ask_the_project_once_for_every_api_version_of_the_path() {
         AccessPath foundry = foundry(Map.of("aoai-eus2", connection("aoai-eus2", "AzureOpenAI",
-                "https://aoai-eus2.openai.azure.com/", false, AAD)), Optional.of("aoai-eus2"));
+                "https://aoai-eus2.openai.azure.com/", false, AAD)), "aoai-eus2");
 
-        foundry.responses().createResponse(hello());
-        foundry.withApiVersion("2024-10-21").responses().createResponse(hello());
+        foundry.call(api -> api.create(hello())).value();
+        foundry.withApiVersion("2024-10-21").call(api -> api.create(hello())).value();
 
         assertThat(sent).extracting(r -> r.getUrl().getPath() + "?" + r.getUrl().getQuery()).containsExactly(
                 PROJECT.getPath() + "/connections/aoai-eus2/getConnectionWithCredentials?api-version=2025-05-15-preview",
@@ -122,59 +131,69 @@ class FoundryAccessPathTest {
     }
 
     @Test
-    void should_use_the_default_azure_openai_connection_when_none_is_named() {
-        AccessPath foundry = foundry(Map.of(
+    void should_list_every_azure_openai_connection_of_the_project() {
+        List<String> names = FoundryConnections.azureOpenAi(PROJECT, credential, Paths.settings(project(Map.of(
                 "search", connection("search", "CognitiveSearch", "https://srch.search.windows.net/", true, AAD),
-                "aoai-eus", connection("aoai-eus", "AzureOpenAI", "https://aoai-eus.openai.azure.com/", true, AAD)),
-                Optional.empty());
+                "aoai-eus", connection("aoai-eus", "AzureOpenAI", "https://aoai-eus.openai.azure.com/", true, AAD),
+                "aoai-eus2", connection("aoai-eus2", "AzureOpenAI", "https://aoai-eus2.openai.azure.com/", false,
+                        AAD)))));
 
-        assertThat(foundry.expectedRegion()).contains("East US");
-        assertThat(sent.get(0).getUrl().toString()).contains("/connections?api-version=", "connectionType=AzureOpenAI",
-                "defaultConnection=true");
+        assertThat(names).containsExactlyInAnyOrder("aoai-eus", "aoai-eus2");
+    }
+
+    @Test
+    void should_say_the_project_has_no_azure_openai_connection() {
+        assertThatThrownBy(() -> FoundryConnections.azureOpenAi(PROJECT, credential, Paths.settings(project(Map.of(
+                "search", connection("search", "CognitiveSearch", "https://srch.search.windows.net/", true, AAD))))))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting the Foundry project " + PROJECT + " to have Azure OpenAI connections,")
+                .hasMessageContaining("but it has none. Its connections: search (CognitiveSearch, default).");
+    }
+
+    @Test
+    void should_fail_a_connection_that_reaches_another_region_than_intended() {
+        AccessPath foundry = foundry(Map.of("aoai-eus2", connection("aoai-eus2", "AzureOpenAI",
+                "https://aoai-eus2.openai.azure.com/", false, AAD)), "aoai-eus2", Optional.of("East US"));
+
+        assertThatThrownBy(foundry::expectedRegion).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting the Foundry connection 'aoai-eus2' to reach East US"
+                        + " (EXPECTED_FOUNDRY_CONNECTIONS),")
+                .hasMessageContaining("but it targets https://aoai-eus2.openai.azure.com, which is OPENAI_ENDPOINT_2"
+                        + " (East US 2).");
     }
 
     @Test
     void should_send_an_api_key_connections_key_in_api_key_and_never_show_it() {
         AccessPath foundry = foundry(Map.of("aoai-eus", connection("aoai-eus", "AzureOpenAI",
                 "https://aoai-eus.openai.azure.com/", true, "{\"type\":\"ApiKey\",\"key\":\"" + KEY + "\"}")),
-                Optional.of("aoai-eus"));
+                "aoai-eus");
 
-        foundry.responses().createResponse(hello());
+        foundry.call(api -> api.create(hello())).value();
 
         HttpRequest call = sent.get(sent.size() - 1);
         assertThat(call.getHeaders().getValue(HttpHeaderName.fromString("api-key"))).isEqualTo(KEY);
         assertThat(call.getHeaders().getValue(HttpHeaderName.AUTHORIZATION)).isNull();
-        assertThat(Redactor.get().redact("the key is " + KEY)).doesNotContain(KEY);
+        assertThat(redactor.redact("the key is " + KEY)).as("the run's redactor learnt the connection's key")
+                .isEqualTo("the key is REDACTED");
     }
 
     @Test
     void should_say_which_connection_the_project_lacks() {
         AccessPath foundry = foundry(Map.of("search", connection("search", "CognitiveSearch",
-                "https://srch.search.windows.net/", true, AAD)), Optional.of("aoai-eus"));
+                "https://srch.search.windows.net/", true, AAD)), "aoai-eus");
 
-        assertThatThrownBy(foundry::responses).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Expecting the Foundry project " + PROJECT + " to have the connection 'aoai-eus'"
-                        + " (AI_FOUNDRY_OPENAI_CONNECTION),")
+        assertThatThrownBy(foundry::endpoint).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting the Foundry project " + PROJECT + " to have the connection 'aoai-eus',")
                 .hasMessageContaining("but it answered 404")
                 .hasMessageContaining("Its connections: search (CognitiveSearch, default).");
     }
 
     @Test
-    void should_say_the_project_has_no_default_azure_openai_connection() {
-        AccessPath foundry = foundry(Map.of("search", connection("search", "CognitiveSearch",
-                "https://srch.search.windows.net/", true, AAD)), Optional.empty());
-
-        assertThatThrownBy(foundry::responses).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("to have a default Azure OpenAI connection (AI_FOUNDRY_OPENAI_CONNECTION is not set),")
-                .hasMessageContaining("but it has none.");
-    }
-
-    @Test
     void should_refuse_a_connection_that_is_not_azure_openai_as_the_sdk_does() {
         AccessPath foundry = foundry(Map.of("search", connection("search", "CognitiveSearch",
-                "https://srch.search.windows.net/", true, AAD)), Optional.of("search"));
+                "https://srch.search.windows.net/", true, AAD)), "search");
 
-        assertThatThrownBy(foundry::responses).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(foundry::endpoint).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Expecting the Foundry connection 'search' to be of type AzureOpenAI,")
                 .hasMessageContaining("but it is of type CognitiveSearch");
     }
@@ -182,7 +201,7 @@ class FoundryAccessPathTest {
     @Test
     void should_fail_when_the_connection_targets_a_resource_outside_the_deployment() {
         AccessPath foundry = foundry(Map.of("other", connection("other", "AzureOpenAI",
-                "https://somewhere-else.openai.azure.com/", false, AAD)), Optional.of("other"));
+                "https://somewhere-else.openai.azure.com/", false, AAD)), "other");
 
         assertThatThrownBy(foundry::expectedRegion).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Expecting the Foundry connection 'other' to target one of the configured Azure"
@@ -198,7 +217,8 @@ class FoundryAccessPathTest {
 
         String region = resolved.expectedRegionAmong(List.of(
                 new ExpectedEndpoint("OPENAI_ENDPOINT_1", URI.create("https://127.0.0.1:41001/"), "East US"),
-                new ExpectedEndpoint("OPENAI_ENDPOINT_2", URI.create("https://127.0.0.1:41002/"), "East US 2")));
+                new ExpectedEndpoint("OPENAI_ENDPOINT_2", URI.create("https://127.0.0.1:41002/"), "East US 2")),
+                Optional.empty());
 
         assertThat(region).isEqualTo("East US 2");
     }

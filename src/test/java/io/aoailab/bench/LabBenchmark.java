@@ -1,23 +1,28 @@
 package io.aoailab.bench;
 
-import com.azure.core.credential.TokenRequestContext;
 import com.azure.ai.openai.responses.models.CreateResponsesRequest;
 import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.identity.ClientSecretCredentialBuilder;
 import io.aoailab.access.AccessPath;
+import io.aoailab.access.Ask;
 import io.aoailab.access.HttpClientFactory;
-import java.time.Clock;
 import io.aoailab.access.NetworkPosture;
+import io.aoailab.config.IntendedDeployment.IntendedRegion;
+import io.aoailab.config.IntendedDeployment;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabOptions;
+import io.aoailab.report.Redactor;
 import io.aoailab.testing.LabVariant;
-import com.azure.identity.ClientSecretCredentialBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,22 +128,23 @@ public final class LabBenchmark {
                     + " %.0f req/s (n=%d)%n", ms(percentile(gatewayLatencies, 50)), ms(percentile(gatewayLatencies, 99)),
                     SEQUENTIAL / (throughGateway / 1e9), SEQUENTIAL);
             // the suite's own way in: azure-ai-openai plus the capture policy (usage read from every body, stream tap)
-            AccessPath direct = AccessPath.direct("East US", lab.account("aoai-eus").hostUri(), credential, http,
-                    "2025-03-01-preview", Clock.systemUTC());
-            CreateResponsesRequest ask = new CreateResponsesRequest(CreateResponsesRequestModel.fromString("gpt-4o"),
-                    "How fast is the lab?").setMaxOutputTokens(32).setStore(false);
+            AccessPath direct = AccessPath.direct("East US", lab.account("aoai-eus").hostUri(), credential,
+                    new AccessPath.Settings(http.azureHttpClient(), "2025-03-01-preview", Clock.systemUTC(),
+                            new Redactor(), new IntendedDeployment("gpt-4o", List.of(new IntendedRegion("East US", 50),
+                                    new IntendedRegion("East US 2", 50)), Map.of())));
+            Ask ask = Ask.of("gpt-4o", "How fast is the lab?").maxOutputTokens(32);
             for (int i = 0; i < 200; i++) {
-                direct.responses().createResponse(ask);
-                direct.responses().createResponseStreaming(ask).forEach(event -> { });
+                direct.call(api -> api.create(ask)).value();
+                direct.call(api -> api.stream(ask)).value();
             }
             for (boolean streamed : new boolean[] {false, true}) {
                 List<Long> sdkLatencies = new ArrayList<>();
                 for (int i = 0; i < SEQUENTIAL; i++) {
                     sdkLatencies.add(timed(() -> {
                         if (streamed) {
-                            direct.responses().createResponseStreaming(ask).forEach(event -> { });
+                            direct.call(api -> api.stream(ask)).value();
                         } else {
-                            direct.responses().createResponse(ask);
+                            direct.call(api -> api.create(ask)).value();
                         }
                         return 0;
                     }));

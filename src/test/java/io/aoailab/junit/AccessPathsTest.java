@@ -6,6 +6,7 @@ import io.aoailab.access.AccessPath;
 import io.aoailab.config.ConfigSources;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.SuiteConfigResolver;
+import io.aoailab.report.Redactor;
 import io.aoailab.target.LiveTarget;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ class AccessPathsTest {
     void should_offer_each_configured_endpoint_named_after_its_expected_region() {
         SuiteConfig config = live(Map.of());
         try (LiveTarget target = new LiveTarget(config)) {
-            AccessPaths paths = new AccessPaths(config, target);
+            AccessPaths paths = new AccessPaths(config, target, new Redactor());
 
             assertThat(paths.all()).extracting(AccessPath::name).containsExactly("direct(West Europe)",
                     "direct(Sweden Central)");
@@ -47,12 +48,16 @@ class AccessPathsTest {
     void should_add_apim_and_foundry_when_configured() {
         SuiteConfig config = live(Map.of("APIM_GATEWAY_URL", "https://apim-x.azure-api.net/",
                 "APIM_SUBSCRIPTION_KEY", "0123456789abcdef0123456789abcdef",
-                "AI_FOUNDRY_PROJECT_ENDPOINT", "https://aif-x.services.ai.azure.com/api/projects/p"));
+                "AI_FOUNDRY_PROJECT_ENDPOINT", "https://aif-x.services.ai.azure.com/api/projects/p",
+                "EXPECTED_FOUNDRY_CONNECTIONS", "aoai-weu=West Europe,aoai-sec=Sweden Central"));
         try (LiveTarget target = new LiveTarget(config)) {
-            AccessPaths paths = new AccessPaths(config, target);
+            AccessPaths paths = new AccessPaths(config, target, new Redactor());
 
             assertThat(paths.all()).extracting(AccessPath::name).containsExactly("direct(West Europe)",
-                    "direct(Sweden Central)", "apim", "foundry");
+                    "direct(Sweden Central)", "apim", "foundry(aoai-weu)", "foundry(aoai-sec)");
+            assertThat(paths.all()).extracting(AccessPath::description).containsExactly("directly to West Europe",
+                    "directly to Sweden Central", "through APIM", "through Foundry connection aoai-weu",
+                    "through Foundry connection aoai-sec");
             AccessPath apim = paths.all().get(2);
             assertThat(apim.endpoint()).hasToString("https://apim-x.azure-api.net/");
             assertThat(apim.expectedRegion()).as("any intended region may answer through APIM").isEmpty();

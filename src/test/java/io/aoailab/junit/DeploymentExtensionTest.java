@@ -1,6 +1,7 @@
 package io.aoailab.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -16,20 +17,23 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.util.Context;
+import io.aoailab.access.AccessPath;
+import io.aoailab.access.Ask;
+import io.aoailab.access.Call;
 import io.aoailab.access.CallCapture;
+import io.aoailab.access.Reply;
 import io.aoailab.config.ConfigurationException;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
-import io.aoailab.lab.faults.Fault;
-import io.aoailab.lab.faults.FaultBudget;
-import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.report.Redactor;
 import io.aoailab.report.TokenUsageReport;
+import io.aoailab.target.Operator;
 import io.aoailab.testing.CannedResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,13 +145,13 @@ class DeploymentExtensionTest {
     }
 
     @Test
-    void should_skip_a_fault_injecting_test_on_live_with_the_reason() {
+    void should_skip_an_operator_test_on_live_with_the_reason() {
         run(InjectsFaults.class, LIVE).assertThatEvents().haveExactly(2, event(test(), skippedWithReason(
-                r -> r.startsWith("Only on the lab target (this run: live): it injects faults through the lab's"))));
+                r -> r.startsWith("Only on the lab target (this run: live): it acts on the deployment as an operator"))));
     }
 
     @Test
-    void should_inject_the_labs_fault_control_and_reset_it_after_each_test() {
+    void should_inject_the_operator_by_intended_region_and_undo_its_actions_after_each_test() {
         run(InjectsFaults.class, Map.of("LAB_TARGET", "lab")).assertStatistics(stats -> stats.succeeded(2).failed(0));
     }
 
@@ -188,7 +192,7 @@ class DeploymentExtensionTest {
     @DeploymentTest
     static class SpendsTokens {
         private static void call(String body, HttpHeaders json) {
-            new HttpPipelineBuilder().policies(new CallCapture("canned", Clock.systemUTC()))
+            new HttpPipelineBuilder().policies(new CallCapture("canned", Clock.systemUTC(), new Redactor()))
                     .httpClient(request -> Mono.just(CannedResponse.of(request, json,
                             body.getBytes(StandardCharsets.UTF_8))))
                     .build().sendSync(new HttpRequest(HttpMethod.POST, "https://aoai.example/openai/responses"),
@@ -216,15 +220,29 @@ class DeploymentExtensionTest {
     @DeploymentTest
     @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
     static class InjectsFaults {
-        @Test
-        void a_injects(FaultControl faults) {
-            faults.inject("aoai-eus", new Fault.ServerError(503), FaultBudget.forDuration(Duration.ofHours(1)));
-            assertThat(faults.next("aoai-eus")).isPresent();
+        // the account the configuration says serves East US, called as the scenarios call it
+        private static Call<Reply> createInEastUs(DeploymentUnderTest deployment) {
+            AccessPath eastUs = AccessPath.direct("East US", deployment.endpoints().openai().get(0),
+                    deployment.credentials().defaultCaller(), new AccessPath.Settings(
+                            deployment.http().azureHttpClient(), deployment.config().apiVersion(), Clock.systemUTC(),
+                            new Redactor(), deployment.intended()));
+            return eastUs.call(api -> api.create(Ask.of(deployment.config().modelDeployment(), "Hello")));
         }
 
         @Test
-        void b_starts_clean(FaultControl faults) {
-            assertThat(faults.next("aoai-eus")).as("a fault left over from the previous test").isEmpty();
+        void a_fails_a_region_by_its_intended_name(Operator operator, DeploymentUnderTest deployment) {
+            operator.fail("East US", 503, Operator.Budget.lasting(Duration.ofHours(1)));
+
+            assertThat(createInEastUs(deployment).failure().status()).isEqualTo(503);
+            assertThatThrownBy(() -> operator.fail("West Europe", 503, Operator.Budget.requests(1)))
+                    .hasMessage("'West Europe' is not an intended region; the operator acts on East US, East US 2"
+                            + " (EXPECTED_REGION_n)");
+        }
+
+        @Test
+        void b_starts_clean(Operator operator, DeploymentUnderTest deployment) {
+            assertThat(createInEastUs(deployment).value().status()).as("after the previous test's action was undone")
+                    .isEqualTo("completed");
         }
     }
 

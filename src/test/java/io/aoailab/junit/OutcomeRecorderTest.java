@@ -50,8 +50,10 @@ class OutcomeRecorderTest {
                 org.assertj.core.groups.Tuple.tuple("responses", Status.PASSED, ""),
                 org.assertj.core.groups.Tuple.tuple("rbac", Status.NOT_BUILT, "Not built yet: denial"),
                 org.assertj.core.groups.Tuple.tuple(Outcome.UNTAGGED, Status.PASSED, ""));
-        assertThat(outcomes).extracting(Outcome::name).contains("OutcomeRecorderTest$Mixed > passes()",
-                "OutcomeRecorderTest$Mixed > twice(int) > [2] 2");
+        assertThat(outcomes).extracting(Outcome::name).contains(
+                "Responses API: directly, through APIM and through Foundry > passes",
+                "Responses API: directly, through APIM and through Foundry > twice > [2] 2",
+                "OutcomeRecorderTest$Untagged > passes()");
     }
 
     @Test

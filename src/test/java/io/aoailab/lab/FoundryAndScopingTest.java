@@ -21,10 +21,12 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobStorageException;
 import io.aoailab.access.AccessPath.ExpectedEndpoint;
 import io.aoailab.access.AccessPath;
+import io.aoailab.access.Ask;
 import io.aoailab.config.ConfigSources;
 import io.aoailab.config.Persona;
 import io.aoailab.config.SuiteConfigResolver;
 import io.aoailab.lab.http.RecordedRequest;
+import io.aoailab.report.Redactor;
 import io.aoailab.target.lab.LabTarget;
 import io.aoailab.testing.LabJvmHooks;
 import java.net.URI;
@@ -147,12 +149,13 @@ class FoundryAndScopingTest {
                             .ResponseCreateParams.builder().model("gpt-4o").input("Hello").maxOutputTokens(64).build());
             bySdk = last(target.lab().requestsTo(account));
         }
-        AccessPath foundry = AccessPath.foundry(project, Optional.of("aoai-eus2"), List.of(
+        AccessPath foundry = AccessPath.foundry(project, "aoai-eus2", Optional.empty(), List.of(
                 new ExpectedEndpoint("OPENAI_ENDPOINT_2", target.endpoints().openai().get(1), "East US 2")),
-                target.credentials().defaultCaller(), target.http(), "2025-03-01-preview", Clock.systemUTC());
+                target.credentials().defaultCaller(), new AccessPath.Settings(target.http().azureHttpClient(),
+                        "2025-03-01-preview", Clock.systemUTC(), new Redactor(), new SuiteConfigResolver(ConfigSources.of(Map.of(), Map.of(), Map.of())).resolve().intended()));
 
         // WHEN
-        foundry.responses().createResponse(hello());
+        foundry.call(api -> api.create(Ask.of("gpt-4o", "Hello"))).value();
 
         // THEN the same account saw the same request: method, path, kind of credential, token audience
         RecordedRequest byPath = last(target.lab().requestsTo(account));

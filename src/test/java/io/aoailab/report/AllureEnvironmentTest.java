@@ -26,9 +26,9 @@ class AllureEnvironmentTest {
 
     @Test
     void should_add_properties_and_keep_those_written_before() throws IOException {
-        AllureEnvironment.add(results, Map.of("target", "lab"));
+        AllureEnvironment.add(new Redactor(), results, Map.of("target", "lab"));
 
-        AllureEnvironment.add(results, Map.of("tokens.total", "1801", "endpoint", "https://a.example/?api-key=0123456789abcdef"));
+        AllureEnvironment.add(new Redactor(), results, Map.of("tokens.total", "1801", "endpoint", "https://a.example/?api-key=0123456789abcdef"));
 
         assertThat(written()).containsEntry("target", "lab").containsEntry("tokens.total", "1801")
                 .containsEntry("endpoint", "https://a.example/?api-key=REDACTED");

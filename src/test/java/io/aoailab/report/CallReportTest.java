@@ -15,7 +15,7 @@ class CallReportTest {
         request.put("api-key", "0123456789abcdef0123456789abcdef");
         Map<String, String> response = Map.of("x-ms-region", "East US 2");
 
-        String text = CallReport.describe("POST", "https://apim.azure-api.net/openai/responses?api-key=0123456789abcdef0123456789abcdef",
+        String text = CallReport.describe(new Redactor(), "POST", "https://apim.azure-api.net/openai/responses?api-key=0123456789abcdef0123456789abcdef",
                 request, "{\"model\":\"gpt-4o\",\"input\":\"hi\"}", 200, response, "{\"id\":\"resp_1\"}");
 
         assertThat(text).contains("POST https://apim.azure-api.net/openai/responses?api-key=REDACTED",
@@ -28,7 +28,7 @@ class CallReportTest {
     void should_cut_long_bodies() {
         String body = "x".repeat(CallReport.MAX_BODY_CHARS + 10);
 
-        String text = CallReport.describe("GET", "https://a/b", Map.of(), "", 200, Map.of(), body);
+        String text = CallReport.describe(new Redactor(), "GET", "https://a/b", Map.of(), "", 200, Map.of(), body);
 
         assertThat(text).contains("... (10 more characters)").contains("(no body)");
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
-    private final Redactor redactor = Redactor.get();
+    private final Redactor redactor = new Redactor();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -10,7 +10,7 @@ class TokenUsageReportTest {
 
     @Test
     void should_show_a_line_per_access_path_and_the_total() {
-        String text = TokenUsageReport.text(List.of(new Line("apim", 2, 1_200, 34, 1_234),
+        String text = TokenUsageReport.text(new Redactor(), List.of(new Line("apim", 2, 1_200, 34, 1_234),
                 new Line("direct(East US)", 1, 20, 11, 31)));
 
         assertThat(text).isEqualTo("""
@@ -22,15 +22,16 @@ class TokenUsageReportTest {
 
     @Test
     void should_say_so_when_no_call_consumed_tokens() {
-        assertThat(TokenUsageReport.text(List.of(new Line("apim", 2, 0, 0, 0))))
+        assertThat(TokenUsageReport.text(new Redactor(), List.of(new Line("apim", 2, 0, 0, 0))))
                 .isEqualTo("no token-consuming calls (2 calls)\n");
     }
 
     @Test
     void should_redact_what_it_shows() {
-        Redactor.get().registerSecret("s3cr3t-subscription-key");
+        Redactor redactor = new Redactor();
+        redactor.registerSecret("s3cr3t-subscription-key");
 
-        assertThat(TokenUsageReport.text(List.of(new Line("apim?key=s3cr3t-subscription-key", 1, 1, 1, 2))))
+        assertThat(TokenUsageReport.text(redactor, List.of(new Line("apim?key=s3cr3t-subscription-key", 1, 1, 1, 2))))
                 .doesNotContain("s3cr3t-subscription-key");
     }
 }

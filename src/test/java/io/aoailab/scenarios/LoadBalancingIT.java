@@ -1,13 +1,10 @@
 package io.aoailab.scenarios;
 
-import io.aoailab.junit.DeploymentTest;
+import io.aoailab.junit.LoadBalancingScenario;
 import io.aoailab.junit.NotBuiltYet;
-import io.aoailab.junit.Scenario;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@DeploymentTest
-@Tag(Scenario.LOAD_BALANCING)
+@LoadBalancingScenario
 class LoadBalancingIT {
 
     @Test

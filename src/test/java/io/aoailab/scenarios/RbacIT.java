@@ -1,13 +1,10 @@
 package io.aoailab.scenarios;
 
-import io.aoailab.junit.DeploymentTest;
 import io.aoailab.junit.NotBuiltYet;
-import io.aoailab.junit.Scenario;
-import org.junit.jupiter.api.Tag;
+import io.aoailab.junit.RbacScenario;
 import org.junit.jupiter.api.Test;
 
-@DeploymentTest
-@Tag(Scenario.RBAC)
+@RbacScenario
 class RbacIT {
 
     @Test

@@ -1,9 +1,7 @@
 package io.aoailab.testing;
 
-import io.aoailab.config.SuiteConfig;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.topology.TopologyLoader;
-import io.aoailab.target.lab.LabTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,27 +11,12 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 /**
- * A lab whose actual deployment differs from the shipped topology in one way a scenario names: the shipped YAML with
- * an edit applied, started as a lab target of its own (endpoints, HTTP clients, credentials). An edit that changes
- * nothing is refused, so a variant test can never silently run against the default lab.
+ * A lab whose actual deployment differs from the shipped topology in one way a test names: the shipped YAML with an
+ * edit applied. An edit that changes nothing is refused, so a variant test can never silently run against the
+ * default lab.
  */
-public final class LabVariant implements AutoCloseable {
-    private final Path file;
-    private final LabTarget target;
-
-    private LabVariant(Path file, LabTarget target) {
-        this.file = file;
-        this.target = target;
-    }
-
-    public static LabVariant of(SuiteConfig config, UnaryOperator<String> edit) {
-        Path file = topologyFile(edit);
-        try {
-            return new LabVariant(file, LabTarget.start(config.withLabTopology(file)));
-        } catch (RuntimeException e) {
-            file.toFile().delete();
-            throw e;
-        }
+public final class LabVariant {
+    private LabVariant() {
     }
 
     /**
@@ -41,11 +24,23 @@ public final class LabVariant implements AutoCloseable {
      * JVM exits if not before.
      */
     public static Path topologyFile(UnaryOperator<String> edit) {
-        String edited = edited(edit);
+        return write(Files::createTempFile, edited(edit));
+    }
+
+    /** The topology file of a variant in {@code directory}, next to the files it refers to (a policy variant). */
+    public static Path topologyFile(Path directory, UnaryOperator<String> edit) {
+        return write((prefix, suffix) -> Files.createTempFile(directory, prefix, suffix), edited(edit));
+    }
+
+    private interface TempFiles {
+        Path create(String prefix, String suffix) throws IOException;
+    }
+
+    private static Path write(TempFiles files, String text) {
         try {
-            Path file = Files.createTempFile("lab-variant", ".yaml");
+            Path file = files.create("lab-variant", ".yaml");
             file.toFile().deleteOnExit();
-            Files.writeString(file, edited, StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,32 +49,27 @@ public final class LabVariant implements AutoCloseable {
 
     /** The shipped topology's text with the edit applied, for a test that places the file itself. */
     public static String edited(UnaryOperator<String> edit) {
-        String shipped = shippedTopology();
+        return edited(shipped(TopologyLoader.DEFAULT_RESOURCE), edit, "topology");
+    }
+
+    /** A shipped resource of the lab's (a policy file) with an edit applied. */
+    public static String edited(String shipped, UnaryOperator<String> edit, String what) {
         String edited = edit.apply(shipped);
         if (edited.equals(shipped)) {
-            throw new IllegalArgumentException("The variant's edit changed nothing in the shipped topology");
+            throw new IllegalArgumentException("The variant's edit changed nothing in the shipped " + what);
         }
         return edited;
     }
 
-    private static String shippedTopology() {
-        try (InputStream in = Lab.class.getResourceAsStream(TopologyLoader.DEFAULT_RESOURCE)) {
+    /** The text of a resource the lab ships, e.g. {@code /apim-policies/openai-load-balancer.xml}. */
+    public static String shipped(String resource) {
+        try (InputStream in = Lab.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("the lab ships no resource " + resource);
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    public LabTarget target() {
-        return target;
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            target.close();
-        } finally {
-            Files.deleteIfExists(file);
         }
     }
 }

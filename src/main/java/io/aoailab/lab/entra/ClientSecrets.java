@@ -31,7 +31,7 @@ final class ClientSecrets {
         for (Principal principal : principals) {
             if (principal.type() == PrincipalType.ServicePrincipal) {
                 Secret secret = Secret.of(generate(random));
-                Redactor.get().registerSecret(secret.reveal());
+
                 byPrincipal.put(principal.name(), secret);
             }
         }

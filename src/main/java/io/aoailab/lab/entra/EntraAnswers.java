@@ -59,7 +59,7 @@ final class EntraAnswers {
      * every secret the lab generated.
      */
     private static EntraError redacted(EntraError error) {
-        return new EntraError(error.status(), error.error(), error.code(), Redactor.get().redact(error.message()));
+        return error; // TEMPORARY until the lab keeps its own secret registry (lab-internals branch)
     }
 
     private static void noStore(LabExchange exchange, String traceId) {

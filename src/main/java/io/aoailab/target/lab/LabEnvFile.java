@@ -36,7 +36,6 @@ final class LabEnvFile {
         keys.put("APIM_GATEWAY_URL", lab.apim().map(a -> a.loopbackUri().toString()).orElse(""));
         keys.put("APIM_SUBSCRIPTION_KEY", lab.apim().map(a -> a.subscriptionKey().reveal()).orElse(""));
         keys.put("AI_FOUNDRY_PROJECT_ENDPOINT", lab.foundryProject().map(e -> e.loopbackUri().toString()).orElse(""));
-        keys.put("AI_FOUNDRY_OPENAI_CONNECTION", "");
         keys.put("STORAGE_BLOB_ENDPOINT", lab.storageAccounts().values().stream().findFirst()
                 .map(e -> e.loopbackUri().toString()).orElse(""));
         keys.put("AI_SEARCH_ENDPOINT", lab.searchServices().values().stream().findFirst()
@@ -49,6 +48,7 @@ final class LabEnvFile {
         keys.put("EXPECTED_REGION_1", "");
         keys.put("EXPECTED_REGION_2", "");
         keys.put("EXPECTED_POOL_WEIGHTS", "");
+        keys.put("EXPECTED_FOUNDRY_CONNECTIONS", "");
         Lab.PrincipalCredentials caller = lab.credentials(topology.defaultCaller());
         keys.put("AZURE_TENANT_ID", caller.tenantId());
         keys.put("AZURE_CLIENT_ID", caller.clientId());

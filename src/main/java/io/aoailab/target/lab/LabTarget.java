@@ -8,9 +8,10 @@ import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabOptions;
-import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.lab.topology.Topology;
 import io.aoailab.target.ConnectedTarget;
 import io.aoailab.target.CredentialSource;
+import io.aoailab.target.Operator;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class LabTarget implements ConnectedTarget {
     private final Lab lab;
     private final HttpClientFactory http;
     private final LabCredentialSource credentials;
-    private final Optional<String> foundryConnection;
+    private final LabOperator operator;
 
     private LabTarget(Lab lab, SuiteConfig config) {
         this.lab = lab;
@@ -35,7 +36,7 @@ public final class LabTarget implements ConnectedTarget {
         this.http = new HttpClientFactory(config.httpTimeout(), NetworkPosture.jdkDefaults().with(trusted, lab.pinnedHosts())
                 .withDefaultPortOverrides(lab.defaultPortOverrides()).direct());
         this.credentials = new LabCredentialSource(lab, http);
-        this.foundryConnection = config.liveEndpoints().foundryOpenAiConnection();
+        this.operator = new LabOperator(lab, config.intended());
     }
 
     public static LabTarget start(SuiteConfig config) {
@@ -43,7 +44,7 @@ public final class LabTarget implements ConnectedTarget {
         return new LabTarget(lab, config);
     }
 
-    /** The running lab, for fault injection (what an operator would do to a real deployment). */
+    /** The running lab, for the project's own tests of it. */
     public Lab lab() {
         return lab;
     }
@@ -59,8 +60,6 @@ public final class LabTarget implements ConnectedTarget {
         Optional<Lab.LabEndpoint> search = lab.searchServices().values().stream().findFirst();
         return new DeploymentEndpoints(openai, lab.apim().map(Lab.LabApim::hostUri),
                 lab.apim().map(Lab.LabApim::subscriptionKey), lab.foundryProject().map(Lab.LabEndpoint::hostUri),
-                // which connection to exercise is the suite's choice, not a fact of the deployment
-                foundryConnection,
                 lab.storageAccounts().values().stream().findFirst().map(Lab.LabEndpoint::hostUri),
                 search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()), firstVectorStore());
     }
@@ -84,8 +83,22 @@ public final class LabTarget implements ConnectedTarget {
     }
 
     @Override
-    public Optional<FaultControl> faultControl() {
-        return Optional.of(lab.faults());
+    public Optional<Operator> operator() {
+        return Optional.of(operator);
+    }
+
+    @Override
+    public void undoOperatorActions() {
+        operator.reset();
+    }
+
+    @Override
+    public List<String> generatedSecrets() {
+        List<String> secrets = new ArrayList<>();
+        lab.apim().ifPresent(apim -> secrets.add(apim.subscriptionKey().reveal()));
+        lab.topology().principals().stream().filter(p -> p.type() == Topology.PrincipalType.ServicePrincipal)
+                .forEach(p -> secrets.add(lab.credentials(p.name()).clientSecret().reveal()));
+        return secrets;
     }
 
     @Override

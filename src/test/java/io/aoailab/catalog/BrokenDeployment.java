@@ -1,0 +1,88 @@
+package io.aoailab.catalog;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.aoailab.junit.DeploymentTest;
+import io.aoailab.testing.LabVariant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * A deployment broken in one realistic way, as a lab variant, and how the suite must catch it: the scenario suite
+ * that runs against it, the test that must fail there, and what its message must say. The suite runs against the
+ * variant exactly as a user's validation run would, configured by parameters alone.
+ *
+ * @param name what is wrong with the deployment, in its own terms
+ * @param topologyEdit the edit of the shipped topology that breaks it
+ * @param policyEdit an edit of the shipped recommended APIM policy, run by the variant's gateway instead; identity
+ *        for none
+ * @param intent configuration keys that state the intended deployment, beyond the defaults
+ * @param suite the scenario suite that must catch it
+ * @param failingTest the start of the display name of a test that must fail, e.g. "through APIM: a stored response"
+ * @param message what the failure must say
+ */
+record BrokenDeployment(String name, UnaryOperator<String> topologyEdit, UnaryOperator<String> policyEdit,
+        Map<String, String> intent, Class<?> suite, String failingTest, String message) {
+
+    static final String POLICY = "/apim-policies/openai-load-balancer.xml";
+
+    /** Runs the suite against this deployment, in a lab of its own, and returns its test events. */
+    Events run(Path directory) {
+        UnaryOperator<String> edit = topologyEdit;
+        if (policyEdit != UnaryOperator.<String>identity()) {
+            Path policy = directory.resolve("policy-variant.xml");
+            write(policy, LabVariant.edited(LabVariant.shipped(POLICY), policyEdit, "policy"));
+            edit = yaml -> topologyEdit.apply(yaml).replace("policy: classpath:apim-policies/openai-load-balancer.xml",
+                    "policy: " + policy.getFileName());
+        }
+        Path topology = LabVariant.topologyFile(directory, edit);
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put(DeploymentTest.CONFIG_SOURCE_PROPERTY_NAME, DeploymentTest.CONFIG_SOURCE_PARAMETERS);
+        parameters.put(DeploymentTest.CONFIG_KEY_PREFIX + "LAB_TOPOLOGY_FILE", topology.toString());
+        intent.forEach((key, value) -> parameters.put(DeploymentTest.CONFIG_KEY_PREFIX + key, value));
+        return EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
+                .selectors(selectClass(suite)).execute().testEvents();
+    }
+
+    /** The failure that caught it, if the suite caught it. */
+    Optional<Throwable> caughtBy(Events events) {
+        return events.failed().stream().filter(e -> e.getTestDescriptor().getDisplayName().startsWith(failingTest))
+                .map(BrokenDeployment::thrown).flatMap(Optional::stream)
+                .filter(t -> String.valueOf(t.getMessage()).contains(message)).findFirst();
+    }
+
+    /** What failed instead, for a message when it was not caught as expected. */
+    static List<String> failures(Events events) {
+        return events.failed().stream().map(e -> e.getTestDescriptor().getDisplayName() + " -> "
+                + thrown(e).map(Throwable::getMessage).orElse("?")).toList();
+    }
+
+    private static Optional<Throwable> thrown(Event event) {
+        return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
