@@ -2,7 +2,8 @@ package io.aoailab.lab;
 
 import io.aoailab.access.HttpClientFactory;
 import io.aoailab.access.NetworkPosture;
-import io.aoailab.config.Secret;
+import io.aoailab.lab.secrets.GeneratedSecrets;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.apim.ApimGateway;
 import io.aoailab.lab.apim.PolicyFiles;
 import io.aoailab.lab.apim.policy.Policy;
@@ -65,6 +66,7 @@ public final class Lab implements AutoCloseable {
     private final Map<String, LabAccount> accounts = new LinkedHashMap<>();
     private final Map<String, RequestLog> logs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
+    private final GeneratedSecrets secrets = new GeneratedSecrets();
     private LabServer authorityServer;
     private LabApim apim;
     private final Map<String, LabEndpoint> storage = new LinkedHashMap<>();
@@ -95,7 +97,7 @@ public final class Lab implements AutoCloseable {
         this.certificates = certificates;
         this.faults = new FaultControl(clock);
         this.access = new AccessControl(TopologyLoader.roleAssignments(topology));
-        this.authority = new EntraAuthority(topology, clock);
+        this.authority = new EntraAuthority(topology, clock, secrets);
         this.executor = new LabExecutor();
     }
 
@@ -140,6 +142,8 @@ public final class Lab implements AutoCloseable {
         List<SearchService> searchServices = new ArrayList<>();
         for (SearchSpec service : topology.search()) {
             SearchService search = new SearchService(topology, service, authority, access, faults, options.clock());
+            secrets.registerAll(search.adminKeys());
+            secrets.register(search.queryKey());
             searchServices.add(search);
             LabServer server = serve(service.hostName(), ports.next(), search);
             searches.put(service.name(), new LabEndpoint(server.hostUri(), server.loopbackUri()));
@@ -148,6 +152,7 @@ public final class Lab implements AutoCloseable {
         for (Topology.Account account : topology.accounts()) {
             OpenAiAccount service = new OpenAiAccount(topology, account, authority, access, faults, options.clock(),
                     grounding);
+            secrets.registerAll(service.keys());
             LabServer server = serve(account.hostName(), ports.next(), service);
             accounts.put(account.name(), new LabAccount(account, server.hostUri(), server.loopbackUri(), service.keys()));
         }
@@ -160,6 +165,7 @@ public final class Lab implements AutoCloseable {
                     .with(List.of(certificates.caCertificate()), pinnedHosts()));
             ApimGateway gateway = new ApimGateway(spec, policy, authority, name -> accounts.get(name).hostUri(),
                     internalHttp.okHttp(), options.clock());
+            secrets.registerAll(gateway.subscriptionKeys());
             faults.onReset(gateway::resetBreakers);
             LabServer server = serve(spec.hostName(), ports.next(), gateway);
             apim = new LabApim(spec, server.hostUri(), server.loopbackUri(), gateway);
@@ -175,11 +181,13 @@ public final class Lab implements AutoCloseable {
         Clock clock = options.clock();
         Topology.Account account = new Topology.Account(spec.account(), spec.region(), false, spec.deployments());
         OpenAiAccount accountSurface = new OpenAiAccount(topology, account, authority, access, faults, clock, grounding);
+        secrets.registerAll(accountSurface.keys());
         // not one of the suite's regional accounts: the Foundry resource's own, reached via the project
         serve(account.hostName(), ports.next(), accountSurface);
         String prefix = "/api/projects/" + spec.project();
         OpenAiAccount projectSurface = OpenAiAccount.projectSurface(topology, account,
                 new ProjectSurface(prefix, topology.projectScope(spec)), authority, access, faults, clock, grounding);
+        secrets.registerAll(projectSurface.keys());
         FoundryProjectService project = new FoundryProjectService(topology, spec, authority, access,
                 target -> targetUrl(target, options.loopbackTargets()), this::targetKey, projectSurface, clock);
         LabServer server = serve(spec.projectHostName(), ports.next(), project);
@@ -197,7 +205,7 @@ public final class Lab implements AutoCloseable {
         return loopback ? endpoint.loopbackUri() : URI.create("https://" + endpoint.hostUri().getHost() + "/");
     }
 
-    private Optional<Secret> targetKey(String target) {
+    private Optional<LabSecret> targetKey(String target) {
         return target.startsWith("account:") ? Optional.ofNullable(accounts.get(target.substring("account:".length())))
                 .map(a -> a.keys().get(0)) : Optional.empty();
     }
@@ -331,8 +339,17 @@ public final class Lab implements AutoCloseable {
         Topology.Principal principal = topology.principal(principalName).orElseThrow(() -> new NoSuchElementException(
                 "The lab topology has no principal '" + principalName + "'; it has " + topology.principals().stream()
                         .map(Topology.Principal::name).toList()));
-        Secret secret = authority.clientSecret(principalName);
+        LabSecret secret = authority.clientSecret(principalName);
         return new PrincipalCredentials(topology.tenant().id(), principal.clientId(), principal.objectId(), secret);
+    }
+
+    /**
+     * Every secret this lab generated: the service principals' client secrets, the accounts' keys, the APIM
+     * subscriptions' keys and the search services' keys. The lab keeps its own answers free of them; whoever embeds it
+     * should keep them out of its logs and reports too.
+     */
+    public List<LabSecret> generatedSecrets() {
+        return secrets.all();
     }
 
     /** How long {@link #start} took, from reading the topology to every host listening. */
@@ -355,7 +372,7 @@ public final class Lab implements AutoCloseable {
      * @param loopbackUri the same host for clients without pinning, e.g. {@code https://127.0.0.1:41235/}
      * @param keys its two account keys
      */
-    public record LabAccount(Topology.Account spec, URI hostUri, URI loopbackUri, List<Secret> keys) {
+    public record LabAccount(Topology.Account spec, URI hostUri, URI loopbackUri, List<LabSecret> keys) {
         public LabAccount {
             keys = List.copyOf(keys);
         }
@@ -370,7 +387,7 @@ public final class Lab implements AutoCloseable {
      */
     public record LabApim(ApimSpec spec, URI hostUri, URI loopbackUri, ApimGateway gateway) {
         /** The key of the gateway's default (first active) subscription. */
-        public Secret subscriptionKey() {
+        public LabSecret subscriptionKey() {
             return gateway.primaryKey(gateway.defaultSubscription());
         }
     }
@@ -380,6 +397,6 @@ public final class Lab implements AutoCloseable {
     }
 
     /** What a service principal signs in with; {@code clientSecret} prints redacted. */
-    public record PrincipalCredentials(String tenantId, String clientId, String objectId, Secret clientSecret) {
+    public record PrincipalCredentials(String tenantId, String clientId, String objectId, LabSecret clientSecret) {
     }
 }

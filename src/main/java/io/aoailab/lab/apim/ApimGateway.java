@@ -1,7 +1,7 @@
 package io.aoailab.lab.apim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aoailab.config.Secret;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.apim.policy.BackendTarget;
 import io.aoailab.lab.apim.policy.GatewayIdentity;
 import io.aoailab.lab.apim.policy.GatewayRequest;
@@ -65,10 +65,16 @@ public final class ApimGateway implements LabHandler {
     }
 
     /** The primary key of a subscription of the topology. */
-    public Secret primaryKey(String subscription) {
+    public LabSecret primaryKey(String subscription) {
         return subscriptions.byName(subscription).map(Subscriptions.Issued::primaryKey).orElseThrow(() ->
                 new IllegalArgumentException("The gateway has no subscription '" + subscription + "'; it has "
                         + subscriptions.all().stream().map(s -> s.spec().name()).toList()));
+    }
+
+    /** Every subscription's primary and secondary key, as generated at start. */
+    public List<LabSecret> subscriptionKeys() {
+        return subscriptions.all().stream().flatMap(s -> java.util.stream.Stream.of(s.primaryKey(), s.secondaryKey()))
+                .toList();
     }
 
     /** The first active subscription: the one the suite and lab.env use. */

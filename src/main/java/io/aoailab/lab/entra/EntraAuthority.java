@@ -1,6 +1,7 @@
 package io.aoailab.lab.entra;
 
-import io.aoailab.config.Secret;
+import io.aoailab.lab.secrets.GeneratedSecrets;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.http.LabExchange;
 import io.aoailab.lab.http.LabHandler;
 import io.aoailab.lab.topology.Topology;
@@ -94,15 +95,24 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
     private final TokenEndpoint tokenEndpoint;
     private final EntraAnswers answers;
 
+    /** An authority with a registry of its own: for tests of the authority alone. */
     public EntraAuthority(Topology topology, Clock clock) {
+        this(topology, clock, new GeneratedSecrets());
+    }
+
+    /**
+     * @param generated the lab's registry: the client secrets are registered there, and the authority's error answers
+     *     are kept free of every secret in it
+     */
+    public EntraAuthority(Topology topology, Clock clock, GeneratedSecrets generated) {
         this.topology = topology;
         this.signingKey = CompletableFuture.supplyAsync(() -> SigningKey.generate(clock.instant()),
                 EntraAuthority::startKeyThread);
-        this.secrets = new ClientSecrets(topology.principals());
+        this.secrets = new ClientSecrets(topology.principals(), generated);
         this.tokens = new AccessTokens(topology.tenant().id(), this::signingKey, clock);
         this.verifier = new AccessTokenVerifier(topology, this::signingKey, clock);
         this.tokenEndpoint = new TokenEndpoint(topology, secrets, tokens);
-        this.answers = new EntraAnswers(clock);
+        this.answers = new EntraAnswers(clock, generated);
     }
 
     /**
@@ -110,7 +120,7 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
      *
      * @throws IllegalArgumentException if the topology has no service principal of that name
      */
-    public Secret clientSecret(String principalName) {
+    public LabSecret clientSecret(String principalName) {
         return secrets.of(principalName).orElseThrow(() -> new IllegalArgumentException("'" + principalName
                 + "' is not a service principal of the topology; service principals: "
                 + names(PrincipalType.ServicePrincipal)));

@@ -2,7 +2,7 @@ package io.aoailab.lab.openai;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aoailab.config.Secret;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.entra.TokenVerifier;
 import io.aoailab.lab.faults.Fault;
 import io.aoailab.lab.faults.FaultEffects;
@@ -50,7 +50,7 @@ public final class OpenAiAccount implements LabHandler {
 
     private final Account account;
     private final String accountScope;
-    private final List<Secret> keys;
+    private final List<LabSecret> keys;
     private final Authenticator authenticator;
     private final AccessControl access;
     private final FaultControl faults;
@@ -112,7 +112,7 @@ public final class OpenAiAccount implements LabHandler {
         this.account = Objects.requireNonNull(account, "account");
         this.project = project;
         this.accountScope = project == null ? topology.accountScope(account) : project.scope();
-        this.keys = List.of(Secret.of(Ids.accountKey()), Secret.of(Ids.accountKey()));
+        this.keys = List.of(LabSecret.of(Ids.accountKey()), LabSecret.of(Ids.accountKey()));
         this.authenticator = project == null ? new Authenticator(keys, account.disableLocalAuth(), tokens)
                 : new Authenticator(keys, account.disableLocalAuth(), tokens, ProjectSurface.AUDIENCE);
         this.access = access;
@@ -126,7 +126,7 @@ public final class OpenAiAccount implements LabHandler {
     }
 
     /** The account's key1 and key2: 32 hex digits each, fresh for every lab run. */
-    public List<Secret> keys() {
+    public List<LabSecret> keys() {
         return keys;
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aoailab.config.Secret;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.entra.TokenVerifier;
 import io.aoailab.lab.faults.Fault;
 import io.aoailab.lab.faults.FaultEffects;
@@ -111,12 +111,12 @@ public final class SearchService implements LabHandler {
     }
 
     /** The primary and secondary admin keys: 52 letters and digits each, fresh for every lab run. */
-    public List<Secret> adminKeys() {
+    public List<LabSecret> adminKeys() {
         return keys.admin();
     }
 
     /** The query key a new service has: read-only access to the documents collection. */
-    public Secret queryKey() {
+    public LabSecret queryKey() {
         return keys.query();
     }
 

@@ -4,11 +4,13 @@ import io.aoailab.access.HttpClientFactory;
 import io.aoailab.access.NetworkPosture;
 import io.aoailab.access.PemCertificates;
 import io.aoailab.config.DeploymentEndpoints;
+import io.aoailab.config.Secret;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabOptions;
 import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.report.Redactor;
 import io.aoailab.target.ConnectedTarget;
 import io.aoailab.target.CredentialSource;
 import java.net.URI;
@@ -30,6 +32,8 @@ public final class LabTarget implements ConnectedTarget {
 
     private LabTarget(Lab lab, SuiteConfig config) {
         this.lab = lab;
+        // the lab keeps its own answers free of the secrets it generated; the run's reports must be too
+        lab.generatedSecrets().forEach(secret -> Redactor.get().registerSecret(secret.reveal()));
         List<X509Certificate> trusted = new ArrayList<>(List.of(lab.caCertificate()));
         config.extraCaCertFile().map(PemCertificates::read).ifPresent(trusted::addAll);
         this.http = new HttpClientFactory(config.httpTimeout(), NetworkPosture.jdkDefaults().with(trusted, lab.pinnedHosts())
@@ -58,7 +62,7 @@ public final class LabTarget implements ConnectedTarget {
         List<URI> openai = lab.accounts().stream().map(Lab.LabAccount::hostUri).toList();
         Optional<Lab.LabEndpoint> search = lab.searchServices().values().stream().findFirst();
         return new DeploymentEndpoints(openai, lab.apim().map(Lab.LabApim::hostUri),
-                lab.apim().map(Lab.LabApim::subscriptionKey), lab.foundryProject().map(Lab.LabEndpoint::hostUri),
+                lab.apim().map(apim -> Secret.of(apim.subscriptionKey().reveal())), lab.foundryProject().map(Lab.LabEndpoint::hostUri),
                 // which connection to exercise is the suite's choice, not a fact of the deployment
                 foundryConnection,
                 lab.storageAccounts().values().stream().findFirst().map(Lab.LabEndpoint::hostUri),

@@ -12,12 +12,12 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.aoailab.config.Secret;
 import io.aoailab.lab.http.LabJson;
+import io.aoailab.lab.secrets.GeneratedSecrets;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Principal;
 import io.aoailab.lab.topology.TopologyLoader;
-import io.aoailab.report.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
@@ -45,12 +45,14 @@ class EntraAuthorityVerifyTest {
     private static EntraAuthority authority;
     private static MutableClock clock;
     private static Principal gateway;
+    private static GeneratedSecrets generated;
 
     @BeforeAll
     static void createAuthority() {
         topology = TopologyLoader.loadDefault();
         clock = new MutableClock(START);
-        authority = new EntraAuthority(topology, clock);
+        generated = new GeneratedSecrets();
+        authority = new EntraAuthority(topology, clock, generated);
         gateway = topology.principal("apim-gateway").orElseThrow();
     }
 
@@ -343,14 +345,15 @@ class EntraAuthorityVerifyTest {
     @Test
     void should_generate_an_azure_shaped_secret_per_service_principal_when_the_authority_starts() {
         // WHEN
-        Secret suiteCaller = authority.clientSecret("suite-caller");
-        Secret openAiUser = authority.clientSecret("openai-user");
+        LabSecret suiteCaller = authority.clientSecret("suite-caller");
+        LabSecret openAiUser = authority.clientSecret("openai-user");
 
         // THEN
         assertThat(suiteCaller.reveal()).hasSize(40).matches("[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{34}");
         assertThat(openAiUser).isNotEqualTo(suiteCaller);
-        assertThat(suiteCaller).hasToString("Secret[REDACTED]");
-        assertThat(Redactor.get().redact("secret=" + suiteCaller.reveal())).doesNotContain(suiteCaller.reveal());
+        assertThat(suiteCaller).hasToString("LabSecret[REDACTED]");
+        assertThat(generated.all()).contains(suiteCaller, openAiUser);
+        assertThat(generated.redact("secret=" + suiteCaller.reveal())).isEqualTo("secret=REDACTED");
     }
 
     @ParameterizedTest
