@@ -1,7 +1,5 @@
 package io.aoailab.lab;
 
-import io.aoailab.access.HttpClientFactory;
-import io.aoailab.access.NetworkPosture;
 import io.aoailab.lab.secrets.GeneratedSecrets;
 import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.apim.ApimGateway;
@@ -10,6 +8,7 @@ import io.aoailab.lab.apim.policy.Policy;
 import io.aoailab.lab.entra.EntraAuthority;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.foundry.FoundryProjectService;
+import io.aoailab.lab.http.LabBackendClient;
 import io.aoailab.lab.http.LabServer;
 import io.aoailab.lab.http.RecordedRequest;
 import io.aoailab.lab.http.RequestLog;
@@ -65,6 +64,8 @@ public final class Lab implements AutoCloseable {
     private final List<LabServer> servers = new ArrayList<>();
     private final Map<String, LabAccount> accounts = new LinkedHashMap<>();
     private final Map<String, RequestLog> logs = new java.util.concurrent.ConcurrentHashMap<>();
+    // every host started so far with its port: what lab hosts resolve and reach each other by
+    private final Map<String, Integer> hostPorts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
     private final GeneratedSecrets secrets = new GeneratedSecrets();
     private LabServer authorityServer;
@@ -72,7 +73,7 @@ public final class Lab implements AutoCloseable {
     private final Map<String, LabEndpoint> storage = new LinkedHashMap<>();
     private final Map<String, LabEndpoint> searches = new LinkedHashMap<>();
     private LabEndpoint foundry;
-    private HttpClientFactory internalHttp;
+    private LabBackendClient internalHttp;
     private Duration startupTime;
 
     /**
@@ -160,9 +161,8 @@ public final class Lab implements AutoCloseable {
         if (topology.apimGateway().isPresent()) {
             ApimSpec spec = topology.apimGateway().get();
             Policy policy = joined(gatewayPolicy).orElseThrow();
-            // the gateway reaches the accounts the way the suite does: trusting the lab CA, host names pinned
-            internalHttp = new HttpClientFactory(Duration.ofSeconds(300), NetworkPosture.jdkDefaults().direct()
-                    .with(List.of(certificates.caCertificate()), pinnedHosts()));
+            // the gateway reaches the accounts over HTTPS, trusting the lab CA alone, every lab host pinned to loopback
+            internalHttp = new LabBackendClient(certificates.caCertificate(), hostPorts);
             ApimGateway gateway = new ApimGateway(spec, policy, authority, name -> accounts.get(name).hostUri(),
                     internalHttp.okHttp(), options.clock());
             secrets.registerAll(gateway.subscriptionKeys());
@@ -228,6 +228,7 @@ public final class Lab implements AutoCloseable {
         logs.put(host, log);
         LabServer server = LabServer.start(host, port, certificates.serverContext(), executor, handler, log);
         servers.add(server);
+        hostPorts.put(host.toLowerCase(java.util.Locale.ROOT), server.port());
         return server;
     }
 

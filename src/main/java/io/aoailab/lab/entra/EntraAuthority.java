@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * {@code GET /common/discovery/instance} answers MSAL's instance discovery (see below). Other paths answer 404.
  *
  * <h2>Authority host</h2>
- * The lab serves this authority as {@value #HOST_NAME}, pinned to loopback by the suite's {@code NetworkPosture},
+ * The lab serves this authority as {@value #HOST_NAME}, pinned to loopback by its clients ({@code Lab.pinnedHosts()}),
  * on the port its server got; credentials use {@code https://login.microsoftonline.com:PORT} as authority host.
  * Findings with MSAL4J 1.23.1 inside azure-identity 1.18.2 (pinned by {@code EntraAuthorityCredentialTest}):
  * <ul>
