@@ -2,9 +2,7 @@ package io.aoailab.lab.apim.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
+import io.aoailab.lab.tokens.O200kBase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Token counts for the token policies (docs/apim-gateway.md §2.8, §2.9): the prompt estimate from a request body (Responses
- * API {@code instructions} + {@code input}, Chat Completions {@code messages}), counted with o200k_base; and the usage
+ * API {@code instructions} + {@code input}, Chat Completions {@code messages}), counted with the lab's one o200k_base encoder ({@link O200kBase}); and the usage
  * a response reports ({@code usage.total_tokens} with {@code input_tokens}/{@code output_tokens} or
  * {@code prompt_tokens}/{@code completion_tokens}), from a JSON body or from the events of a stream. A stream that
  * reports no usage is estimated: prompt estimate plus the tokens of the text deltas (§2.8, "with stream=true ...
@@ -24,15 +22,11 @@ final class TokenUsage {
     record Usage(long prompt, long completion, long total) {
     }
 
-    private static final class Holder {
-        static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
-    }
-
     private TokenUsage() {
     }
 
     static long count(String text) {
-        return text == null || text.isEmpty() ? 0 : Holder.O200K.countTokensOrdinary(text);
+        return O200kBase.count(text);
     }
 
     static boolean isStreaming(byte[] requestBody) {
