@@ -384,7 +384,7 @@ public final class Lab implements AutoCloseable {
      * @param hostUri its Azure-shaped URL, e.g. {@code https://apim-aoai-lab.azure-api.net:41236/}: what clients
      *                use as their Azure OpenAI endpoint (the API's path {@code openai} meets the SDK's {@code /openai})
      * @param loopbackUri the same for clients without pinning
-     * @param gateway the running gateway: subscription keys, token ledger, breaker trips
+     * @param gateway the running gateway: subscription keys, token metrics, breaker trips
      */
     public record LabApim(ApimSpec spec, URI hostUri, URI loopbackUri, ApimGateway gateway) {
         /** The key of the gateway's default (first active) subscription. */

@@ -1,6 +1,5 @@
 package io.aoailab.lab.apim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.apim.policy.BackendTarget;
 import io.aoailab.lab.apim.policy.GatewayIdentity;
@@ -47,7 +46,7 @@ public final class ApimGateway implements LabHandler {
     private final Policy policy;
     private final Subscriptions subscriptions;
     private final ApimGatewayState state;
-    private final TokenLedger ledger = new TokenLedger();
+    private final TokenMetrics tokenMetrics = new TokenMetrics();
 
     /**
      * @param policy the API's policy, already parsed (a broken policy stops the lab at start)
@@ -60,7 +59,7 @@ public final class ApimGateway implements LabHandler {
         this.policy = policy;
         this.subscriptions = new Subscriptions(spec);
         this.state = new ApimGatewayState(new ApimBackends(spec, accountUrl), new BackendForwarder(backendClient),
-                new InMemoryCounterStore(clock), new InMemoryValueCache(clock), ledger, clock, authority,
+                new InMemoryCounterStore(clock), new InMemoryValueCache(clock), tokenMetrics, clock, authority,
                 spec.identity());
     }
 
@@ -84,8 +83,9 @@ public final class ApimGateway implements LabHandler {
                         + " subscription; add one to the topology's apim.subscriptions"));
     }
 
-    public TokenLedger ledger() {
-        return ledger;
+    /** The token metrics the policy emitted: the gateway's one record of token use. */
+    public TokenMetrics tokenMetrics() {
+        return tokenMetrics;
     }
 
     /** Closes every circuit breaker, as a restarted gateway would have them. */
@@ -146,7 +146,6 @@ public final class ApimGateway implements LabHandler {
                 .defaultBackend(new BackendTarget.ById(spec.api().defaultBackend()));
         key.filter(k -> subscription.isPresent()).ifPresent(context::subscriptionKey);
         GatewayResponse response = policy.execute(context, new RequestServices(state));
-        subscription.ifPresent(s -> countTokens(s.spec().name(), response));
         answer(exchange, response);
     }
 
@@ -171,22 +170,6 @@ public final class ApimGateway implements LabHandler {
         String host = exchange.header("Host").orElse("localhost");
         return URI.create("https://" + host + exchange.uri().getRawPath()
                 + (exchange.uri().getRawQuery() == null ? "" : "?" + exchange.uri().getRawQuery()));
-    }
-
-    // what APIM's analytics count per subscription: the usage the backend reported (Responses API shape)
-    private void countTokens(String subscription, GatewayResponse response) {
-        if (response.statusCode() != 200 || !response.headers().first("Content-Type").orElse("")
-                .toLowerCase(Locale.ROOT).contains("json")) {
-            return;
-        }
-        try {
-            JsonNode total = LabJson.MAPPER.readTree(response.body()).path("usage").path("total_tokens");
-            if (total.canConvertToLong()) {
-                ledger.consumed(subscription, total.asLong());
-            }
-        } catch (IOException e) {
-            // not JSON after all: nothing to count
-        }
     }
 
     private static void answer(LabExchange exchange, GatewayResponse response) throws IOException {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The gateway's services for one request: shared state (backends, breakers, counters, cache, ledger, tokens)
+ * The gateway's services for one request: shared state (backends, breakers, counters, cache, token metrics, tokens)
  * plus what this request did (the last forward's URL and backend), so policies see {@code context.Request.Url}
  * of their own request only.
  */
@@ -69,7 +69,7 @@ final class RequestServices implements GatewayServices {
 
     @Override
     public void emitMetric(String namespace, String name, double value, Map<String, String> dimensions) {
-        state.ledger().emit(new TokenLedger.Metric(state.clock().instant(), namespace, name, value, dimensions));
+        state.metrics().emit(new TokenMetrics.Metric(state.clock().instant(), namespace, name, value, dimensions));
     }
 
     @Override

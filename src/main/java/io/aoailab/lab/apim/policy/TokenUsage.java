@@ -15,6 +15,9 @@ import java.util.Optional;
  * {@code prompt_tokens}/{@code completion_tokens}), from a JSON body or from the events of a stream. A stream that
  * reports no usage is estimated: prompt estimate plus the tokens of the text deltas (§2.8, "with stream=true ...
  * completion tokens are estimated too").
+ *
+ * <p>The lab's one reader of a response's {@code usage}: the token limits and the token metrics read it here, and
+ * everything else the gateway knows of tokens is read from the metrics it emitted ({@code TokenMetrics}).
  */
 final class TokenUsage {
     private static final ObjectMapper MAPPER = new ObjectMapper();
