@@ -1,5 +1,6 @@
 package io.aoailab.lab.apim;
 
+import io.aoailab.lab.apim.policy.BackendAnswer;
 import io.aoailab.lab.apim.policy.BackendException;
 import io.aoailab.lab.apim.policy.BackendTarget;
 import io.aoailab.lab.apim.policy.CounterStore;
@@ -16,34 +17,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The gateway's services for one request: shared state (backends, breakers, counters, cache, token metrics, tokens)
- * plus what this request did (the last forward's URL and backend), so policies see {@code context.Request.Url}
- * of their own request only.
+ * The gateway's services for one request, on the state every request shares (backends, breakers, counters, cache,
+ * token metrics, tokens).
  */
 final class RequestServices implements GatewayServices {
     private final ApimGatewayState state;
-    private volatile URI lastForwardUrl;
-    private volatile String lastBackend;
 
     RequestServices(ApimGatewayState state) {
         this.state = state;
     }
 
     @Override
-    public GatewayResponse forward(GatewayRequest request, BackendTarget target, ForwardOptions options)
+    public BackendAnswer forward(GatewayRequest request, BackendTarget target, ForwardOptions options)
             throws BackendException {
         Instant now = state.clock().instant();
         ApimBackends.Chosen chosen = state.backends().choose(target, now);
         URI url = join(chosen.baseUrl(), request.apiSuffix(), request.originalUrl().getRawQuery());
-        lastForwardUrl = url;
-        lastBackend = chosen.backend();
         try {
             GatewayResponse response = state.forwarder().forward(request, url, options);
             if (chosen.backend() != null) {
                 state.backends().recordAnswer(chosen.backend(), response.statusCode(), retryAfter(response),
                         state.clock().instant());
             }
-            return response;
+            return new BackendAnswer(url, response);
         } catch (BackendException e) {
             if (chosen.backend() != null) {
                 state.backends().recordNoAnswer(chosen.backend(), state.clock().instant());
@@ -75,16 +71,6 @@ final class RequestServices implements GatewayServices {
     @Override
     public Clock clock() {
         return state.clock();
-    }
-
-    @Override
-    public Optional<URI> lastForwardUrl() {
-        return Optional.ofNullable(lastForwardUrl);
-    }
-
-    /** The backend the last forward went to, or empty for a base-url target. */
-    Optional<String> lastBackend() {
-        return Optional.ofNullable(lastBackend);
     }
 
     static URI join(URI base, String suffix, String rawQuery) {

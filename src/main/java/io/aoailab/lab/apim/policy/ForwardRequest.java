@@ -74,18 +74,20 @@ final class ForwardRequest extends Step {
         GatewayRequest request = new GatewayRequest(original.method(), c.url(), c.requestHeaders().copy(),
                 c.takeRequestBodyForForward(effective.bufferRequestBody()), original.ipAddress(),
                 original.apiSuffix(), original.matchedParameters());
-        GatewayResponse answer;
+        BackendAnswer forwarded;
         try {
-            answer = ex.services.forward(request, target, effective);
+            forwarded = ex.services.forward(request, target, effective);
         } catch (BackendException e) {
             // Source is the forwarding policy, Reason what the gateway reports (docs/apim-gateway.md §2: forward-request /
             // Timeout, BackendConnectionFailure); the gateway's own answer (e.g. pool exhausted) rides along
             throw new PolicyFault("forward-request", e.reason(), e.getMessage(), origin, e.response());
         }
+        GatewayResponse answer = forwarded.response();
         GatewayResponse copy = new GatewayResponse(answer.statusCode(), answer.statusReason(),
                 answer.headers().copy(), answer.body() == null ? new byte[0] : answer.body());
         c.response(copy);
-        ex.services.lastForwardUrl().ifPresent(c::url);
+        // context.Request.Url shows where the request went: how a policy learns the member a pool chose (§3.2)
+        c.url(forwarded.url());
         if (effective.failOnErrorStatusCode() && copy.statusCode() >= 400 && copy.statusCode() <= 599) {
             // the LastError.Reason APIM reports here is UNCONFIRMED
             throw new PolicyFault("forward-request", "BackendResponseError", "Backend service responded with status "

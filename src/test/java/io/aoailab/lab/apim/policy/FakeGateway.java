@@ -59,7 +59,7 @@ final class FakeGateway implements GatewayServices {
     }
 
     @Override
-    public GatewayResponse forward(GatewayRequest request, BackendTarget target, ForwardOptions options)
+    public BackendAnswer forward(GatewayRequest request, BackendTarget target, ForwardOptions options)
             throws BackendException {
         forwards.add(new Forward(request, target, options));
         String name = target instanceof BackendTarget.ById id ? id.backendId()
@@ -73,15 +73,8 @@ final class FakeGateway implements GatewayServices {
             throw new BackendException("BackendConnectionFailure", "No script for backend '" + name + "'.", null);
         }
         Outcome outcome = queue.size() > 1 ? queue.poll() : queue.peek();
-        lastUrl = URI.create("https://" + name + ".example" + request.apiSuffix());
-        return outcome.answer(request);
-    }
-
-    private URI lastUrl;
-
-    @Override
-    public Optional<URI> lastForwardUrl() {
-        return Optional.ofNullable(lastUrl);
+        return new BackendAnswer(URI.create("https://" + name + ".example" + request.apiSuffix()),
+                outcome.answer(request));
     }
 
     @Override
