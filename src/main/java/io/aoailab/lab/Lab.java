@@ -151,8 +151,7 @@ public final class Lab implements AutoCloseable {
         }
         ServiceGrounding grounding = new ServiceGrounding(searchServices, blobServices);
         for (Topology.Account account : topology.accounts()) {
-            OpenAiAccount service = new OpenAiAccount(topology, account, authority, access, faults, options.clock(),
-                    grounding);
+            OpenAiAccount service = new OpenAiAccount(account, accountDependencies(options.clock(), grounding));
             secrets.registerAll(service.keys());
             LabServer server = serve(account.hostName(), ports.next(), service);
             accounts.put(account.name(), new LabAccount(account, server.hostUri(), server.loopbackUri(), service.keys()));
@@ -180,19 +179,23 @@ public final class Lab implements AutoCloseable {
     private void startFoundry(FoundrySpec spec, PortPlan ports, ServiceGrounding grounding, LabOptions options) {
         Clock clock = options.clock();
         Topology.Account account = new Topology.Account(spec.account(), spec.region(), false, spec.deployments());
-        OpenAiAccount accountSurface = new OpenAiAccount(topology, account, authority, access, faults, clock, grounding);
+        OpenAiAccount accountSurface = new OpenAiAccount(account, accountDependencies(clock, grounding));
         secrets.registerAll(accountSurface.keys());
         // not one of the suite's regional accounts: the Foundry resource's own, reached via the project
         serve(account.hostName(), ports.next(), accountSurface);
         String prefix = "/api/projects/" + spec.project();
-        OpenAiAccount projectSurface = OpenAiAccount.projectSurface(topology, account,
-                new ProjectSurface(prefix, topology.projectScope(spec)), authority, access, faults, clock, grounding);
+        OpenAiAccount projectSurface = OpenAiAccount.projectSurface(account,
+                new ProjectSurface(prefix, topology.projectScope(spec)), accountDependencies(clock, grounding));
         secrets.registerAll(projectSurface.keys());
         FoundryProjectService project = new FoundryProjectService(topology, spec, authority, access,
                 target -> targetUrl(target, options.loopbackTargets()), this::targetKey, projectSurface, clock);
         LabServer server = serve(spec.projectHostName(), ports.next(), project);
         serve(TOKEN_PROBE_HOST, ports.next(), exchange -> exchange.respond(200, "text/plain", new byte[0]));
         foundry = new LabEndpoint(server.hostUri().resolve(prefix), server.loopbackUri().resolve(prefix));
+    }
+
+    private OpenAiAccount.Dependencies accountDependencies(Clock clock, ServiceGrounding grounding) {
+        return OpenAiAccount.Dependencies.of(topology, authority, access, faults, clock).withGrounding(grounding);
     }
 
     // portless, as Azure's targets are (lab clients reach the port through defaultPortOverrides()); a standalone

@@ -109,8 +109,9 @@ final class OpenAiLab extends ServiceLab<OpenAiAccount> {
         Grounding grounding = new ServiceGrounding(searches, storage);
         Map<String, Hosted<OpenAiAccount>> accounts = new LinkedHashMap<>();
         for (Account account : topology.accounts()) {
-            OpenAiAccount served = new OpenAiAccount(topology, account, shared.tokens(), shared.access(),
-                    shared.faults(), shared.clock(), grounding, MAX_BODY_BYTES, MAX_STORED);
+            OpenAiAccount served = new OpenAiAccount(account, OpenAiAccount.Dependencies.of(topology, shared.tokens(),
+                    shared.access(), shared.faults(), shared.clock()).withGrounding(grounding)
+                    .withLimits(MAX_BODY_BYTES, MAX_STORED));
             accounts.put(account.name(), new Hosted<>(account.hostName(), served));
         }
         return accounts;
