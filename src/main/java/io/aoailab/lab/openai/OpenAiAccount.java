@@ -320,7 +320,7 @@ public final class OpenAiAccount implements LabHandler {
         }
         if (request.stream()) {
             try (SseStream sse = exchange.sse(200)) {
-                ResponseEvents.stream(sse, response);
+                ResponseEvents.stream(sse, response, deployment.streamPace());
             }
         } else {
             exchange.json(200, response);

@@ -87,6 +87,9 @@ final class TopologyChecker {
             fail("foundry.account", "'" + foundry.account() + "' is not a free account name",
                     "use 2-63 lower-case letters, digits and '-', different from the OpenAI accounts");
         }
+        for (int i = 0; i < foundry.deployments().size(); i++) {
+            checkPace("foundry.deployments[" + i + "].streamPace", foundry.deployments().get(i).streamPace());
+        }
         for (int i = 0; i < foundry.connections().size(); i++) {
             FoundrySpec.Connection connection = foundry.connections().get(i);
             String at = "foundry.connections[" + i + "]";
@@ -306,7 +309,19 @@ final class TopologyChecker {
                 if (deployment.requestsPerMinute() < 1) {
                     fail(dat + ".requestsPerMinute", deployment.requestsPerMinute() + " is not positive", "use e.g. 2700");
                 }
+                checkPace(dat + ".streamPace", deployment.streamPace());
             }
+        }
+    }
+
+    private void checkPace(String at, Topology.StreamPace pace) {
+        if (pace.firstTokenMs() < 0 || pace.firstTokenMs() > 60_000) {
+            fail(at + ".firstTokenMs", pace.firstTokenMs() + " is out of range",
+                    "use 0-60000 milliseconds, e.g. 10 (0 streams at once)");
+        }
+        if (pace.perTokenMs() < 0 || pace.perTokenMs() > 10_000) {
+            fail(at + ".perTokenMs", pace.perTokenMs() + " is out of range",
+                    "use 0-10000 milliseconds, e.g. 2 (0 streams at once)");
         }
     }
 
