@@ -10,6 +10,7 @@ import io.aoailab.lab.apim.policy.InMemoryCounterStore;
 import io.aoailab.lab.apim.policy.InMemoryValueCache;
 import io.aoailab.lab.apim.policy.Policy;
 import io.aoailab.lab.apim.policy.PolicyContext;
+import io.aoailab.lab.apim.policy.StreamedBody;
 import io.aoailab.lab.entra.EntraAuthority;
 import io.aoailab.lab.http.BodyTooLargeException;
 import io.aoailab.lab.http.LabExchange;
@@ -17,6 +18,7 @@ import io.aoailab.lab.http.LabHandler;
 import io.aoailab.lab.http.LabJson;
 import io.aoailab.lab.topology.ApimSpec;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -145,8 +147,12 @@ public final class ApimGateway implements LabHandler {
         PolicyContext context = new PolicyContext(request, identity, UUID.randomUUID(), state.clock().instant())
                 .defaultBackend(new BackendTarget.ById(spec.api().defaultBackend()));
         key.filter(k -> subscription.isPresent()).ifPresent(context::subscriptionKey);
-        GatewayResponse response = policy.execute(context, new RequestServices(state));
-        answer(exchange, response);
+        RequestServices services = new RequestServices(state);
+        try {
+            answer(exchange, policy.execute(context, services));
+        } finally {
+            services.closeBodies();
+        }
     }
 
     private static boolean allowed(String method, Matcher operation) {
@@ -172,13 +178,24 @@ public final class ApimGateway implements LabHandler {
                 + (exchange.uri().getRawQuery() == null ? "" : "?" + exchange.uri().getRawQuery()));
     }
 
+    /**
+     * The headers first, then the body: a body no policy read streams through from the backend as
+     * {@code buffer-response} says (docs/apim-gateway.md §2.3), after outbound ran on the headers.
+     */
     private static void answer(LabExchange exchange, GatewayResponse response) throws IOException {
         response.headers().asMap().forEach((name, values) -> {
             if (!NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT))) {
                 exchange.responseHeaders().put(name, List.copyOf(values));
             }
         });
-        exchange.respond(response.statusCode(), null, response.body());
+        Optional<StreamedBody> stream = response.stream();
+        if (stream.isEmpty()) {
+            exchange.respond(response.statusCode(), null, response.body());
+            return;
+        }
+        try (OutputStream out = exchange.stream(response.statusCode())) {
+            stream.get().transferTo(out);
+        }
     }
 
     // APIM's own errors: {"statusCode": N, "message": "..."} (docs/apim-gateway.md §4)

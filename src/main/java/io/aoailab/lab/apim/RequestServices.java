@@ -8,20 +8,25 @@ import io.aoailab.lab.apim.policy.ForwardOptions;
 import io.aoailab.lab.apim.policy.GatewayRequest;
 import io.aoailab.lab.apim.policy.GatewayResponse;
 import io.aoailab.lab.apim.policy.GatewayServices;
+import io.aoailab.lab.apim.policy.StreamedBody;
 import io.aoailab.lab.apim.policy.ValueCache;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The gateway's services for one request, on the state every request shares (backends, breakers, counters, cache,
- * token metrics, tokens).
+ * token metrics, tokens). It keeps the bodies its forwards opened, so the gateway can close whatever the answer did
+ * not pass on ({@link #closeBodies()}).
  */
 final class RequestServices implements GatewayServices {
     private final ApimGatewayState state;
+    private final List<StreamedBody> opened = new ArrayList<>();
 
     RequestServices(ApimGatewayState state) {
         this.state = state;
@@ -35,6 +40,7 @@ final class RequestServices implements GatewayServices {
         URI url = join(chosen.baseUrl(), request.apiSuffix(), request.originalUrl().getRawQuery());
         try {
             GatewayResponse response = state.forwarder().forward(request, url, options);
+            response.stream().ifPresent(opened::add);
             if (chosen.backend() != null) {
                 state.backends().recordAnswer(chosen.backend(), response.statusCode(), retryAfter(response),
                         state.clock().instant());
@@ -71,6 +77,11 @@ final class RequestServices implements GatewayServices {
     @Override
     public Clock clock() {
         return state.clock();
+    }
+
+    /** Closes every backend body this request opened and nothing read to its end (a retried attempt, a replaced answer). */
+    void closeBodies() {
+        opened.forEach(StreamedBody::close);
     }
 
     static URI join(URI base, String suffix, String rawQuery) {

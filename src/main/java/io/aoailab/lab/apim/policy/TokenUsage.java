@@ -69,16 +69,34 @@ final class TokenUsage {
         }
     }
 
+    /**
+     * Whether the token policies must watch {@code response} pass by rather than read it: its body is still arriving
+     * and is a stream (the request asked for one, or the answer is server-sent events). Reading it would hold every
+     * event back until the last, which streaming exists to avoid; APIM estimates for streams instead (§2.8).
+     */
+    static boolean watchAsStream(GatewayResponse response, byte[] requestBody) {
+        return response != null && response.stream().isPresent()
+                && (isStreaming(requestBody) || isEventStream(response.headers()));
+    }
+
+    private static boolean isEventStream(HeaderMap headers) {
+        return headers.first("Content-Type").map(t -> t.contains("text/event-stream")).orElse(false);
+    }
+
     /** What the response reports, or an estimate for a stream without usage; empty for anything else. */
     static Optional<Usage> of(GatewayResponse response, long promptEstimate) {
-        if (response == null || response.body() == null || response.body().length == 0) {
+        return response == null ? Optional.empty() : of(response.headers(), response.body(), promptEstimate);
+    }
+
+    /** What an answer with these headers and this body reports, or an estimate for a stream without usage. */
+    static Optional<Usage> of(HeaderMap headers, byte[] responseBody, long promptEstimate) {
+        if (responseBody == null || responseBody.length == 0) {
             return Optional.empty();
         }
-        String text = new String(response.body(), StandardCharsets.UTF_8);
-        boolean stream = response.headers().first("Content-Type").map(t -> t.contains("text/event-stream"))
-                .orElse(false) || text.startsWith("event:") || text.startsWith("data:");
+        String text = new String(responseBody, StandardCharsets.UTF_8);
+        boolean stream = isEventStream(headers) || text.startsWith("event:") || text.startsWith("data:");
         if (!stream) {
-            JsonNode body = json(response.body());
+            JsonNode body = json(responseBody);
             return body == null ? Optional.empty() : usage(body.path("usage"));
         }
         long completion = 0;

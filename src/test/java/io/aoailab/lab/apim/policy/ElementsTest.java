@@ -185,10 +185,12 @@ class ElementsTest {
         run("<policies><backend><forward-request timeout-ms=\"1500\" buffer-request-body=\"true\" "
                 + "buffer-response=\"false\" http-version=\"2or1\" /></backend></policies>");
         assertThat(gateway.forwards.get(0).options())
-                .isEqualTo(new ForwardOptions(Duration.ofMillis(1500), true, false));
+                .isEqualTo(new ForwardOptions(Duration.ofMillis(1500), true, false, false));
         context = FakeGateway.context(FakeGateway.request("GET", "/x", ""));
         run("<policies><backend><forward-request timeout=\"@(10 * 2)\" /></backend></policies>");
         assertThat(gateway.forwards.get(1).options().timeout()).isEqualTo(Duration.ofSeconds(20));
+        // buffer-response is true unless a policy says otherwise (docs/apim-gateway.md §2.3)
+        assertThat(gateway.forwards.get(1).options().bufferResponse()).isTrue();
     }
 
     @Test

@@ -112,6 +112,15 @@ final class FakeGateway implements GatewayServices {
         return request -> response(status, body, headerPairs);
     }
 
+    /** An answer whose body is still arriving, as the gateway's forwarder returns it. */
+    static Outcome streamed(int status, String body, String... headerPairs) {
+        return request -> {
+            GatewayResponse buffered = response(status, body, headerPairs);
+            return GatewayResponse.streaming(status, buffered.statusReason(), buffered.headers(),
+                    new StreamedBody(new java.io.ByteArrayInputStream(buffered.body()), false, () -> { }));
+        };
+    }
+
     static Outcome fail(String reason) {
         return request -> {
             throw new BackendException(reason, "Backend failed: " + reason + ".", null);
