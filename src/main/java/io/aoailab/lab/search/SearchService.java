@@ -67,9 +67,12 @@ public final class SearchService implements LabHandler {
 
     /**
      * The api-versions served: the GA versions azure-search-documents 11.8.1 can send ({@code SearchServiceVersion}:
-     * 2020-06-30, 2023-11-01, 2024-07-01 and its default 2025-09-01; VERIFIED-LOCAL). Previews are not served.
+     * 2020-06-30, 2023-11-01, 2024-07-01 and its default 2025-09-01; VERIFIED-LOCAL), and 2026-04-01, the GA version
+     * the JavaScript client {@code @azure/search-documents} 13.x sends by default (docs/azure-facts.md §8). Previews
+     * and versions that do not exist are refused.
      */
-    static final Set<String> API_VERSIONS = Set.of("2020-06-30", "2023-11-01", "2024-07-01", "2025-09-01");
+    static final Set<String> API_VERSIONS = Set.of("2020-06-30", "2023-11-01", "2024-07-01", "2025-09-01",
+            "2026-04-01");
     static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
