@@ -130,10 +130,13 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
      * A token for a managed identity, as the identity endpoint (IMDS) of the host it runs on would give it. The
      * lab's APIM gateway uses it to call the accounts as its system-assigned identity.
      *
-     * @param resource one of the supported resources, e.g. {@code https://cognitiveservices.azure.com}, with or
-     *     without a trailing slash
-     * @throws IllegalArgumentException if the principal is unknown or not a managed identity, or the resource is
-     *     not supported
+     * <p>Any resource gets a token, as in Azure: the resources the lab serves with their canonical audience (e.g.
+     * {@code https://cognitiveservices.azure.com}, with or without a trailing slash), any other App ID URI or
+     * application id as given (e.g. {@code https://management.azure.com/}); a lab service then refuses a token for
+     * another audience with its own 401 (docs/azure-facts.md §8).
+     *
+     * @throws IllegalArgumentException if the principal is unknown or not a managed identity, or {@code resource} names
+     *     no resource (blank, not an absolute URI, not a GUID)
      */
     public IssuedToken issueManagedIdentityToken(String principalName, String resource) {
         Principal principal = topology.principal(principalName)
@@ -141,8 +144,9 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
                 .orElseThrow(() -> new IllegalArgumentException("'" + principalName
                         + "' is not a managed identity of the topology; managed identities: "
                         + names(PrincipalType.ManagedIdentity)));
-        String audience = Resources.find(resource).orElseThrow(() -> new IllegalArgumentException("'" + resource
-                + "' is not a resource the lab issues tokens for; supported: " + String.join(", ", Resources.SUPPORTED)));
+        String audience = Resources.forManagedIdentity(resource).orElseThrow(() -> new IllegalArgumentException("'"
+                + resource + "' names no resource: give the App ID URI of the resource the token is for, e.g."
+                + " https://cognitiveservices.azure.com, or its application id (a GUID)"));
         return tokens.issue(principal, audience, AccessTokens.CERTIFICATE_AUTHENTICATED);
     }
 

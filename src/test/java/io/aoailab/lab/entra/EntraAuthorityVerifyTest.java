@@ -336,10 +336,29 @@ class EntraAuthorityVerifyTest {
     }
 
     @Test
-    void should_refuse_a_managed_identity_token_when_the_resource_is_not_supported() {
+    void should_issue_a_managed_identity_token_for_a_resource_the_lab_does_not_serve() {
+        // WHEN a token for Azure Resource Manager, as an identity endpoint issues it (docs/azure-facts.md §8)
+        IssuedToken token = authority.issueManagedIdentityToken("apim-gateway", "https://management.azure.com/");
+
+        // THEN its audience is the resource as asked for, and the lab's services refuse it for theirs
+        assertThat(claims(token.accessToken())).containsEntry("aud", "https://management.azure.com/")
+                .containsEntry("oid", gateway.objectId());
+        assertThat(authority.verify("Bearer " + token.accessToken(), "https://management.azure.com/"))
+                .isInstanceOf(TokenCheck.Valid.class);
+        assertThat(authority.verify("Bearer " + token.accessToken(), COGNITIVE_SERVICES))
+                .isInstanceOfSatisfying(TokenCheck.Invalid.class, i -> assertThat(i.wrongAudience()).isTrue());
+        assertThat(claims(authority.issueManagedIdentityToken("apim-gateway",
+                "00000003-0000-0000-c000-000000000000").accessToken()))
+                .containsEntry("aud", "00000003-0000-0000-c000-000000000000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "management", "https:///no-host"})
+    void should_refuse_a_managed_identity_token_when_the_resource_names_no_resource(String resource) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> authority.issueManagedIdentityToken("apim-gateway", "https://management.azure.com"))
-                .withMessageStartingWith("'https://management.azure.com' is not a resource the lab issues tokens for;");
+                .isThrownBy(() -> authority.issueManagedIdentityToken("apim-gateway", resource))
+                .withMessage("'" + resource + "' names no resource: give the App ID URI of the resource the token is"
+                        + " for, e.g. https://cognitiveservices.azure.com, or its application id (a GUID)");
     }
 
     @Test
