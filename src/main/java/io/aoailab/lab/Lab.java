@@ -1,7 +1,5 @@
 package io.aoailab.lab;
 
-import io.aoailab.lab.secrets.GeneratedSecrets;
-import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.apim.ApimGateway;
 import io.aoailab.lab.apim.PolicyFiles;
 import io.aoailab.lab.apim.policy.Policy;
@@ -17,6 +15,8 @@ import io.aoailab.lab.openai.ProjectSurface;
 import io.aoailab.lab.openai.ServiceGrounding;
 import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.search.SearchService;
+import io.aoailab.lab.secrets.GeneratedSecrets;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.storage.BlobService;
 import io.aoailab.lab.tls.LabCertificates;
 import io.aoailab.lab.topology.ApimSpec;

@@ -1,6 +1,5 @@
 package io.aoailab.lab.apim;
 
-import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.apim.policy.BackendTarget;
 import io.aoailab.lab.apim.policy.GatewayIdentity;
 import io.aoailab.lab.apim.policy.GatewayRequest;
@@ -16,6 +15,7 @@ import io.aoailab.lab.http.BodyTooLargeException;
 import io.aoailab.lab.http.LabExchange;
 import io.aoailab.lab.http.LabHandler;
 import io.aoailab.lab.http.LabJson;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.ApimSpec;
 import java.io.IOException;
 import java.io.OutputStream;

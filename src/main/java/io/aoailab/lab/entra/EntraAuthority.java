@@ -1,9 +1,9 @@
 package io.aoailab.lab.entra;
 
-import io.aoailab.lab.secrets.GeneratedSecrets;
-import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.http.LabExchange;
 import io.aoailab.lab.http.LabHandler;
+import io.aoailab.lab.secrets.GeneratedSecrets;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Principal;
 import io.aoailab.lab.topology.Topology.PrincipalType;

@@ -1,8 +1,8 @@
 package io.aoailab.lab.foundry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.http.LabJson;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.FoundrySpec;
 import io.aoailab.lab.topology.Topology;
 import java.net.URI;

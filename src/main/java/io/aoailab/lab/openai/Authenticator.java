@@ -1,8 +1,8 @@
 package io.aoailab.lab.openai;
 
-import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.entra.TokenCheck;
 import io.aoailab.lab.entra.TokenVerifier;
+import io.aoailab.lab.secrets.LabSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
