@@ -1,14 +1,12 @@
 package io.aoailab.lab;
 
-import io.aoailab.access.HttpClientFactory;
-import io.aoailab.access.NetworkPosture;
-import io.aoailab.config.Secret;
 import io.aoailab.lab.apim.ApimGateway;
 import io.aoailab.lab.apim.PolicyFiles;
 import io.aoailab.lab.apim.policy.Policy;
 import io.aoailab.lab.entra.EntraAuthority;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.foundry.FoundryProjectService;
+import io.aoailab.lab.http.LabBackendClient;
 import io.aoailab.lab.http.LabServer;
 import io.aoailab.lab.http.RecordedRequest;
 import io.aoailab.lab.http.RequestLog;
@@ -17,6 +15,8 @@ import io.aoailab.lab.openai.ProjectSurface;
 import io.aoailab.lab.openai.ServiceGrounding;
 import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.search.SearchService;
+import io.aoailab.lab.secrets.GeneratedSecrets;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.storage.BlobService;
 import io.aoailab.lab.tls.LabCertificates;
 import io.aoailab.lab.topology.ApimSpec;
@@ -64,13 +64,16 @@ public final class Lab implements AutoCloseable {
     private final List<LabServer> servers = new ArrayList<>();
     private final Map<String, LabAccount> accounts = new LinkedHashMap<>();
     private final Map<String, RequestLog> logs = new java.util.concurrent.ConcurrentHashMap<>();
+    // every host started so far with its port: what lab hosts resolve and reach each other by
+    private final Map<String, Integer> hostPorts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
+    private final GeneratedSecrets secrets = new GeneratedSecrets();
     private LabServer authorityServer;
     private LabApim apim;
     private final Map<String, LabEndpoint> storage = new LinkedHashMap<>();
     private final Map<String, LabEndpoint> searches = new LinkedHashMap<>();
     private LabEndpoint foundry;
-    private HttpClientFactory internalHttp;
+    private LabBackendClient internalHttp;
     private Duration startupTime;
 
     /**
@@ -95,7 +98,7 @@ public final class Lab implements AutoCloseable {
         this.certificates = certificates;
         this.faults = new FaultControl(clock);
         this.access = new AccessControl(TopologyLoader.roleAssignments(topology));
-        this.authority = new EntraAuthority(topology, clock);
+        this.authority = new EntraAuthority(topology, clock, secrets);
         this.executor = new LabExecutor();
     }
 
@@ -140,14 +143,16 @@ public final class Lab implements AutoCloseable {
         List<SearchService> searchServices = new ArrayList<>();
         for (SearchSpec service : topology.search()) {
             SearchService search = new SearchService(topology, service, authority, access, faults, options.clock());
+            secrets.registerAll(search.adminKeys());
+            secrets.register(search.queryKey());
             searchServices.add(search);
             LabServer server = serve(service.hostName(), ports.next(), search);
             searches.put(service.name(), new LabEndpoint(server.hostUri(), server.loopbackUri()));
         }
         ServiceGrounding grounding = new ServiceGrounding(searchServices, blobServices);
         for (Topology.Account account : topology.accounts()) {
-            OpenAiAccount service = new OpenAiAccount(topology, account, authority, access, faults, options.clock(),
-                    grounding);
+            OpenAiAccount service = new OpenAiAccount(account, accountDependencies(options.clock(), grounding));
+            secrets.registerAll(service.keys());
             LabServer server = serve(account.hostName(), ports.next(), service);
             accounts.put(account.name(), new LabAccount(account, server.hostUri(), server.loopbackUri(), service.keys()));
         }
@@ -155,11 +160,11 @@ public final class Lab implements AutoCloseable {
         if (topology.apimGateway().isPresent()) {
             ApimSpec spec = topology.apimGateway().get();
             Policy policy = joined(gatewayPolicy).orElseThrow();
-            // the gateway reaches the accounts the way the suite does: trusting the lab CA, host names pinned
-            internalHttp = new HttpClientFactory(Duration.ofSeconds(300), NetworkPosture.jdkDefaults().direct()
-                    .with(List.of(certificates.caCertificate()), pinnedHosts()));
+            // the gateway reaches the accounts over HTTPS, trusting the lab CA alone, every lab host pinned to loopback
+            internalHttp = new LabBackendClient(certificates.caCertificate(), hostPorts);
             ApimGateway gateway = new ApimGateway(spec, policy, authority, name -> accounts.get(name).hostUri(),
                     internalHttp.okHttp(), options.clock());
+            secrets.registerAll(gateway.subscriptionKeys());
             faults.onReset(gateway::resetBreakers);
             LabServer server = serve(spec.hostName(), ports.next(), gateway);
             apim = new LabApim(spec, server.hostUri(), server.loopbackUri(), gateway);
@@ -174,17 +179,23 @@ public final class Lab implements AutoCloseable {
     private void startFoundry(FoundrySpec spec, PortPlan ports, ServiceGrounding grounding, LabOptions options) {
         Clock clock = options.clock();
         Topology.Account account = new Topology.Account(spec.account(), spec.region(), false, spec.deployments());
-        OpenAiAccount accountSurface = new OpenAiAccount(topology, account, authority, access, faults, clock, grounding);
+        OpenAiAccount accountSurface = new OpenAiAccount(account, accountDependencies(clock, grounding));
+        secrets.registerAll(accountSurface.keys());
         // not one of the suite's regional accounts: the Foundry resource's own, reached via the project
         serve(account.hostName(), ports.next(), accountSurface);
         String prefix = "/api/projects/" + spec.project();
-        OpenAiAccount projectSurface = OpenAiAccount.projectSurface(topology, account,
-                new ProjectSurface(prefix, topology.projectScope(spec)), authority, access, faults, clock, grounding);
+        OpenAiAccount projectSurface = OpenAiAccount.projectSurface(account,
+                new ProjectSurface(prefix, topology.projectScope(spec)), accountDependencies(clock, grounding));
+        secrets.registerAll(projectSurface.keys());
         FoundryProjectService project = new FoundryProjectService(topology, spec, authority, access,
                 target -> targetUrl(target, options.loopbackTargets()), this::targetKey, projectSurface, clock);
         LabServer server = serve(spec.projectHostName(), ports.next(), project);
         serve(TOKEN_PROBE_HOST, ports.next(), exchange -> exchange.respond(200, "text/plain", new byte[0]));
         foundry = new LabEndpoint(server.hostUri().resolve(prefix), server.loopbackUri().resolve(prefix));
+    }
+
+    private OpenAiAccount.Dependencies accountDependencies(Clock clock, ServiceGrounding grounding) {
+        return OpenAiAccount.Dependencies.of(topology, authority, access, faults, clock).withGrounding(grounding);
     }
 
     // portless, as Azure's targets are (lab clients reach the port through defaultPortOverrides()); a standalone
@@ -197,7 +208,7 @@ public final class Lab implements AutoCloseable {
         return loopback ? endpoint.loopbackUri() : URI.create("https://" + endpoint.hostUri().getHost() + "/");
     }
 
-    private Optional<Secret> targetKey(String target) {
+    private Optional<LabSecret> targetKey(String target) {
         return target.startsWith("account:") ? Optional.ofNullable(accounts.get(target.substring("account:".length())))
                 .map(a -> a.keys().get(0)) : Optional.empty();
     }
@@ -220,6 +231,7 @@ public final class Lab implements AutoCloseable {
         logs.put(host, log);
         LabServer server = LabServer.start(host, port, certificates.serverContext(), executor, handler, log);
         servers.add(server);
+        hostPorts.put(host.toLowerCase(java.util.Locale.ROOT), server.port());
         return server;
     }
 
@@ -331,8 +343,17 @@ public final class Lab implements AutoCloseable {
         Topology.Principal principal = topology.principal(principalName).orElseThrow(() -> new NoSuchElementException(
                 "The lab topology has no principal '" + principalName + "'; it has " + topology.principals().stream()
                         .map(Topology.Principal::name).toList()));
-        Secret secret = authority.clientSecret(principalName);
+        LabSecret secret = authority.clientSecret(principalName);
         return new PrincipalCredentials(topology.tenant().id(), principal.clientId(), principal.objectId(), secret);
+    }
+
+    /**
+     * Every secret this lab generated: the service principals' client secrets, the accounts' keys, the APIM
+     * subscriptions' keys and the search services' keys. The lab keeps its own answers free of them; whoever embeds it
+     * should keep them out of its logs and reports too.
+     */
+    public List<LabSecret> generatedSecrets() {
+        return secrets.all();
     }
 
     /** How long {@link #start} took, from reading the topology to every host listening. */
@@ -355,7 +376,7 @@ public final class Lab implements AutoCloseable {
      * @param loopbackUri the same host for clients without pinning, e.g. {@code https://127.0.0.1:41235/}
      * @param keys its two account keys
      */
-    public record LabAccount(Topology.Account spec, URI hostUri, URI loopbackUri, List<Secret> keys) {
+    public record LabAccount(Topology.Account spec, URI hostUri, URI loopbackUri, List<LabSecret> keys) {
         public LabAccount {
             keys = List.copyOf(keys);
         }
@@ -366,11 +387,11 @@ public final class Lab implements AutoCloseable {
      * @param hostUri its Azure-shaped URL, e.g. {@code https://apim-aoai-lab.azure-api.net:41236/}: what clients
      *                use as their Azure OpenAI endpoint (the API's path {@code openai} meets the SDK's {@code /openai})
      * @param loopbackUri the same for clients without pinning
-     * @param gateway the running gateway: subscription keys, token ledger, breaker trips
+     * @param gateway the running gateway: subscription keys, token metrics, breaker trips
      */
     public record LabApim(ApimSpec spec, URI hostUri, URI loopbackUri, ApimGateway gateway) {
         /** The key of the gateway's default (first active) subscription. */
-        public Secret subscriptionKey() {
+        public LabSecret subscriptionKey() {
             return gateway.primaryKey(gateway.defaultSubscription());
         }
     }
@@ -380,6 +401,6 @@ public final class Lab implements AutoCloseable {
     }
 
     /** What a service principal signs in with; {@code clientSecret} prints redacted. */
-    public record PrincipalCredentials(String tenantId, String clientId, String objectId, Secret clientSecret) {
+    public record PrincipalCredentials(String tenantId, String clientId, String objectId, LabSecret clientSecret) {
     }
 }

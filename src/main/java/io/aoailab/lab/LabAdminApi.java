@@ -58,14 +58,15 @@ final class LabAdminApi implements LabHandler {
         return body;
     }
 
-    // what an operator reads from APIM's analytics and Event Grid: tokens per subscription, emitted metrics, trips
+    // what an operator reads from APIM's metrics and Event Grid: the emitted token metrics (and the tokens per
+    // subscription they add up to), breaker trips
     private Object apim() {
         var body = LabJson.object();
         lab.apim().ifPresent(apim -> {
             body.put("gateway", apim.loopbackUri().toString());
-            body.set("tokensBySubscription", LabJson.MAPPER.valueToTree(apim.gateway().ledger().tokensBySubscription()));
+            body.set("tokensBySubscription", LabJson.MAPPER.valueToTree(apim.gateway().tokenMetrics().tokensBySubscription()));
             body.set("breakerTrips", LabJson.MAPPER.valueToTree(apim.gateway().breakerTrips()));
-            body.set("metrics", LabJson.MAPPER.valueToTree(apim.gateway().ledger().metrics().stream()
+            body.set("metrics", LabJson.MAPPER.valueToTree(apim.gateway().tokenMetrics().metrics().stream()
                     .map(m -> java.util.Map.of("at", m.at().toString(), "namespace", m.namespace(), "name", m.name(),
                             "value", m.value(), "dimensions", m.dimensions())).toList()));
         });

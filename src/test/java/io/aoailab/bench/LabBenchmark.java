@@ -189,10 +189,14 @@ public final class LabBenchmark {
         return Long.parseLong(out.lines().reduce((a, b) -> b).orElseThrow());
     }
 
-    /** The shipped topology with limits high enough that the harness measures the lab, not its rate limiter. */
+    /**
+     * The shipped topology with limits high enough that the harness measures the lab, not its rate limiter, and
+     * streams unpaced, so a streamed create measures the lab's own work, not the model's emulated think time.
+     */
     private static Path unthrottledTopology() {
         return LabVariant.topologyFile(yaml -> yaml.replace("tokensPerMinute: 450000", "tokensPerMinute: 100000000")
-                .replace("requestsPerMinute: 2700", "requestsPerMinute: 10000000"));
+                .replace("requestsPerMinute: 2700", "requestsPerMinute: 10000000")
+                .replace("streamPace: {firstTokenMs: 10, perTokenMs: 2}", "streamPace: {firstTokenMs: 0, perTokenMs: 0}"));
     }
 
     private static long call(OkHttpClient client, Request request) throws IOException {

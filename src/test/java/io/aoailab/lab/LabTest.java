@@ -76,6 +76,23 @@ class LabTest {
     }
 
     @Test
+    void should_list_every_secret_it_generated_for_whoever_embeds_it() {
+        // client secrets, both keys of each account (the Foundry account's two surfaces too), both keys of each APIM
+        // subscription, and the search service's two admin keys and query key
+        List<String> expected = new java.util.ArrayList<>();
+        lab.topology().principals().stream().filter(p -> p.type() == io.aoailab.lab.topology.Topology.PrincipalType.ServicePrincipal)
+                .forEach(p -> expected.add(lab.credentials(p.name()).clientSecret().reveal()));
+        lab.accounts().forEach(a -> a.keys().forEach(k -> expected.add(k.reveal())));
+        lab.apim().orElseThrow().gateway().subscriptionKeys().forEach(k -> expected.add(k.reveal()));
+
+        List<String> generated = lab.generatedSecrets().stream().map(s -> s.reveal()).toList();
+
+        assertThat(generated).containsAll(expected).doesNotHaveDuplicates()
+                .hasSize(expected.size() + 2 * 2 + 3);
+        assertThat(lab.generatedSecrets().toString()).doesNotContain(expected.get(0));
+    }
+
+    @Test
     void should_fail_at_start_naming_the_file_path_and_fix_of_a_broken_topology() {
         Path variant = LabVariant.topologyFile(yaml -> yaml.replace("role: Contributor", "role: Contributer"));
 

@@ -52,7 +52,9 @@ public final class TestTokens implements TokenVerifier {
             return new TokenCheck.Invalid("expired");
         }
         if (!found.audience().equals(audience)) {
-            return new TokenCheck.Invalid("audience " + found.audience() + " is not " + audience);
+            // worded as the lab's authority words it, so services can tell a wrong audience from other failures
+            return new TokenCheck.Invalid(TokenCheck.Invalid.WRONG_AUDIENCE + " '" + found.audience() + "' expected '"
+                    + audience + "'");
         }
         return new TokenCheck.Valid(found.caller());
     }

@@ -1,7 +1,5 @@
 package io.aoailab.lab.apim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.aoailab.config.Secret;
 import io.aoailab.lab.apim.policy.BackendTarget;
 import io.aoailab.lab.apim.policy.GatewayIdentity;
 import io.aoailab.lab.apim.policy.GatewayRequest;
@@ -11,13 +9,16 @@ import io.aoailab.lab.apim.policy.InMemoryCounterStore;
 import io.aoailab.lab.apim.policy.InMemoryValueCache;
 import io.aoailab.lab.apim.policy.Policy;
 import io.aoailab.lab.apim.policy.PolicyContext;
+import io.aoailab.lab.apim.policy.StreamedBody;
 import io.aoailab.lab.entra.EntraAuthority;
 import io.aoailab.lab.http.BodyTooLargeException;
 import io.aoailab.lab.http.LabExchange;
 import io.aoailab.lab.http.LabHandler;
 import io.aoailab.lab.http.LabJson;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.ApimSpec;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class ApimGateway implements LabHandler {
     private final Policy policy;
     private final Subscriptions subscriptions;
     private final ApimGatewayState state;
-    private final TokenLedger ledger = new TokenLedger();
+    private final TokenMetrics tokenMetrics = new TokenMetrics();
 
     /**
      * @param policy the API's policy, already parsed (a broken policy stops the lab at start)
@@ -60,15 +61,21 @@ public final class ApimGateway implements LabHandler {
         this.policy = policy;
         this.subscriptions = new Subscriptions(spec);
         this.state = new ApimGatewayState(new ApimBackends(spec, accountUrl), new BackendForwarder(backendClient),
-                new InMemoryCounterStore(clock), new InMemoryValueCache(clock), ledger, clock, authority,
+                new InMemoryCounterStore(clock), new InMemoryValueCache(clock), tokenMetrics, clock, authority,
                 spec.identity());
     }
 
     /** The primary key of a subscription of the topology. */
-    public Secret primaryKey(String subscription) {
+    public LabSecret primaryKey(String subscription) {
         return subscriptions.byName(subscription).map(Subscriptions.Issued::primaryKey).orElseThrow(() ->
                 new IllegalArgumentException("The gateway has no subscription '" + subscription + "'; it has "
                         + subscriptions.all().stream().map(s -> s.spec().name()).toList()));
+    }
+
+    /** Every subscription's primary and secondary key, as generated at start. */
+    public List<LabSecret> subscriptionKeys() {
+        return subscriptions.all().stream().flatMap(s -> java.util.stream.Stream.of(s.primaryKey(), s.secondaryKey()))
+                .toList();
     }
 
     /** The first active subscription: the one the suite and lab.env use. */
@@ -78,8 +85,9 @@ public final class ApimGateway implements LabHandler {
                         + " subscription; add one to the topology's apim.subscriptions"));
     }
 
-    public TokenLedger ledger() {
-        return ledger;
+    /** The token metrics the policy emitted: the gateway's one record of token use. */
+    public TokenMetrics tokenMetrics() {
+        return tokenMetrics;
     }
 
     /** Closes every circuit breaker, as a restarted gateway would have them. */
@@ -139,9 +147,12 @@ public final class ApimGateway implements LabHandler {
         PolicyContext context = new PolicyContext(request, identity, UUID.randomUUID(), state.clock().instant())
                 .defaultBackend(new BackendTarget.ById(spec.api().defaultBackend()));
         key.filter(k -> subscription.isPresent()).ifPresent(context::subscriptionKey);
-        GatewayResponse response = policy.execute(context, new RequestServices(state));
-        subscription.ifPresent(s -> countTokens(s.spec().name(), response));
-        answer(exchange, response);
+        RequestServices services = new RequestServices(state);
+        try {
+            answer(exchange, policy.execute(context, services));
+        } finally {
+            services.closeBodies();
+        }
     }
 
     private static boolean allowed(String method, Matcher operation) {
@@ -167,29 +178,24 @@ public final class ApimGateway implements LabHandler {
                 + (exchange.uri().getRawQuery() == null ? "" : "?" + exchange.uri().getRawQuery()));
     }
 
-    // what APIM's analytics count per subscription: the usage the backend reported (Responses API shape)
-    private void countTokens(String subscription, GatewayResponse response) {
-        if (response.statusCode() != 200 || !response.headers().first("Content-Type").orElse("")
-                .toLowerCase(Locale.ROOT).contains("json")) {
-            return;
-        }
-        try {
-            JsonNode total = LabJson.MAPPER.readTree(response.body()).path("usage").path("total_tokens");
-            if (total.canConvertToLong()) {
-                ledger.consumed(subscription, total.asLong());
-            }
-        } catch (IOException e) {
-            // not JSON after all: nothing to count
-        }
-    }
-
+    /**
+     * The headers first, then the body: a body no policy read streams through from the backend as
+     * {@code buffer-response} says (docs/apim-gateway.md §2.3), after outbound ran on the headers.
+     */
     private static void answer(LabExchange exchange, GatewayResponse response) throws IOException {
         response.headers().asMap().forEach((name, values) -> {
             if (!NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT))) {
                 exchange.responseHeaders().put(name, List.copyOf(values));
             }
         });
-        exchange.respond(response.statusCode(), null, response.body());
+        Optional<StreamedBody> stream = response.stream();
+        if (stream.isEmpty()) {
+            exchange.respond(response.statusCode(), null, response.body());
+            return;
+        }
+        try (OutputStream out = exchange.stream(response.statusCode())) {
+            stream.get().transferTo(out);
+        }
     }
 
     // APIM's own errors: {"statusCode": N, "message": "..."} (docs/apim-gateway.md §4)

@@ -18,19 +18,19 @@ final class ApimGatewayState {
     private final BackendForwarder forwarder;
     private final CounterStore counters;
     private final ValueCache cache;
-    private final TokenLedger ledger;
+    private final TokenMetrics metrics;
     private final Clock clock;
     private final EntraAuthority authority;
     private final String identity;
     private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
 
     ApimGatewayState(ApimBackends backends, BackendForwarder forwarder, CounterStore counters, ValueCache cache,
-            TokenLedger ledger, Clock clock, EntraAuthority authority, String identity) {
+            TokenMetrics metrics, Clock clock, EntraAuthority authority, String identity) {
         this.backends = backends;
         this.forwarder = forwarder;
         this.counters = counters;
         this.cache = cache;
-        this.ledger = ledger;
+        this.metrics = metrics;
         this.clock = clock;
         this.authority = authority;
         this.identity = identity;
@@ -59,8 +59,8 @@ final class ApimGatewayState {
         return cache;
     }
 
-    TokenLedger ledger() {
-        return ledger;
+    TokenMetrics metrics() {
+        return metrics;
     }
 
     Clock clock() {

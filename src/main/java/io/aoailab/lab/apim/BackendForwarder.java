@@ -5,6 +5,7 @@ import io.aoailab.lab.apim.policy.ForwardOptions;
 import io.aoailab.lab.apim.policy.GatewayRequest;
 import io.aoailab.lab.apim.policy.GatewayResponse;
 import io.aoailab.lab.apim.policy.HeaderMap;
+import io.aoailab.lab.apim.policy.StreamedBody;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -19,8 +20,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Sends a request on to a backend over HTTPS and brings its answer back, as {@code forward-request} does. The
- * answer is buffered (APIM's {@code buffer-response} default); a streamed SSE answer arrives whole, in order.
+ * Sends a request on to a backend over HTTPS and brings its answer back, as {@code forward-request} does: status and
+ * headers at once, the body as it arrives ({@link StreamedBody}), to be passed on or read by the gateway. The
+ * forward's timeout bounds the wait for the answer, and in the lab every later wait for more of its body; nothing
+ * bounds a whole stream that keeps coming (docs/apim-gateway.md §2.3).
  */
 final class BackendForwarder {
     // hop-by-hop and framing headers are the transport's business, never copied across (RFC 9110 §7.6.1)
@@ -45,16 +48,17 @@ final class BackendForwarder {
                 ? RequestBody.create(request.body(), MediaType.parse(contentType)) : null;
         Request outgoing = new Request.Builder().url(url.toString()).headers(headers.build())
                 .method(request.method(), body).build();
-        OkHttpClient timed = client.newBuilder().callTimeout(options.timeout()).readTimeout(options.timeout()).build();
-        try (Response response = timed.newCall(outgoing).execute()) {
+        OkHttpClient timed = client.newBuilder().readTimeout(options.timeout()).build();
+        try {
+            Response response = timed.newCall(outgoing).execute();
             HeaderMap answer = new HeaderMap();
             for (String name : response.headers().names()) {
                 if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                     answer.set(name, response.headers(name));
                 }
             }
-            byte[] bytes = response.body() == null ? new byte[0] : response.body().bytes();
-            return new GatewayResponse(response.code(), response.message(), answer, bytes);
+            return GatewayResponse.streaming(response.code(), response.message(), answer,
+                    new StreamedBody(response.body().byteStream(), options.bufferResponse(), response));
         } catch (InterruptedIOException e) {
             throw new BackendException("Timeout", "Request to the backend service timed out", null);
         } catch (IOException e) {

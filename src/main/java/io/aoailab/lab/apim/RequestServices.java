@@ -1,5 +1,6 @@
 package io.aoailab.lab.apim;
 
+import io.aoailab.lab.apim.policy.BackendAnswer;
 import io.aoailab.lab.apim.policy.BackendException;
 import io.aoailab.lab.apim.policy.BackendTarget;
 import io.aoailab.lab.apim.policy.CounterStore;
@@ -7,43 +8,44 @@ import io.aoailab.lab.apim.policy.ForwardOptions;
 import io.aoailab.lab.apim.policy.GatewayRequest;
 import io.aoailab.lab.apim.policy.GatewayResponse;
 import io.aoailab.lab.apim.policy.GatewayServices;
+import io.aoailab.lab.apim.policy.StreamedBody;
 import io.aoailab.lab.apim.policy.ValueCache;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The gateway's services for one request: shared state (backends, breakers, counters, cache, ledger, tokens)
- * plus what this request did (the last forward's URL and backend), so policies see {@code context.Request.Url}
- * of their own request only.
+ * The gateway's services for one request, on the state every request shares (backends, breakers, counters, cache,
+ * token metrics, tokens). It keeps the bodies its forwards opened, so the gateway can close whatever the answer did
+ * not pass on ({@link #closeBodies()}).
  */
 final class RequestServices implements GatewayServices {
     private final ApimGatewayState state;
-    private volatile URI lastForwardUrl;
-    private volatile String lastBackend;
+    private final List<StreamedBody> opened = new ArrayList<>();
 
     RequestServices(ApimGatewayState state) {
         this.state = state;
     }
 
     @Override
-    public GatewayResponse forward(GatewayRequest request, BackendTarget target, ForwardOptions options)
+    public BackendAnswer forward(GatewayRequest request, BackendTarget target, ForwardOptions options)
             throws BackendException {
         Instant now = state.clock().instant();
         ApimBackends.Chosen chosen = state.backends().choose(target, now);
         URI url = join(chosen.baseUrl(), request.apiSuffix(), request.originalUrl().getRawQuery());
-        lastForwardUrl = url;
-        lastBackend = chosen.backend();
         try {
             GatewayResponse response = state.forwarder().forward(request, url, options);
+            response.stream().ifPresent(opened::add);
             if (chosen.backend() != null) {
                 state.backends().recordAnswer(chosen.backend(), response.statusCode(), retryAfter(response),
                         state.clock().instant());
             }
-            return response;
+            return new BackendAnswer(url, response);
         } catch (BackendException e) {
             if (chosen.backend() != null) {
                 state.backends().recordNoAnswer(chosen.backend(), state.clock().instant());
@@ -69,7 +71,7 @@ final class RequestServices implements GatewayServices {
 
     @Override
     public void emitMetric(String namespace, String name, double value, Map<String, String> dimensions) {
-        state.ledger().emit(new TokenLedger.Metric(state.clock().instant(), namespace, name, value, dimensions));
+        state.metrics().emit(new TokenMetrics.Metric(state.clock().instant(), namespace, name, value, dimensions));
     }
 
     @Override
@@ -77,14 +79,9 @@ final class RequestServices implements GatewayServices {
         return state.clock();
     }
 
-    @Override
-    public Optional<URI> lastForwardUrl() {
-        return Optional.ofNullable(lastForwardUrl);
-    }
-
-    /** The backend the last forward went to, or empty for a base-url target. */
-    Optional<String> lastBackend() {
-        return Optional.ofNullable(lastBackend);
+    /** Closes every backend body this request opened and nothing read to its end (a retried attempt, a replaced answer). */
+    void closeBodies() {
+        opened.forEach(StreamedBody::close);
     }
 
     static URI join(URI base, String suffix, String rawQuery) {

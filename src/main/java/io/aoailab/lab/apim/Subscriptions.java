@@ -1,6 +1,6 @@
 package io.aoailab.lab.apim;
 
-import io.aoailab.config.Secret;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.ApimSpec;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -22,7 +22,7 @@ final class Subscriptions {
      * @param primaryKey its primary key
      * @param secondaryKey its secondary key
      */
-    record Issued(ApimSpec.Subscription spec, String id, Secret primaryKey, Secret secondaryKey) {
+    record Issued(ApimSpec.Subscription spec, String id, LabSecret primaryKey, LabSecret secondaryKey) {
     }
 
     Subscriptions(ApimSpec apim) {
@@ -48,9 +48,9 @@ final class Subscriptions {
         return List.copyOf(byName.values());
     }
 
-    private static Secret key(SecureRandom random) {
+    private static LabSecret key(SecureRandom random) {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        return Secret.of(HexFormat.of().formatHex(bytes));
+        return LabSecret.of(HexFormat.of().formatHex(bytes));
     }
 }

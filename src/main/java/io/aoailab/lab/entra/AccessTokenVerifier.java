@@ -113,7 +113,8 @@ final class AccessTokenVerifier implements TokenVerifier {
         List<String> audiences = claims.getAudience();
         if (audiences.stream().noneMatch(aud -> Resources.sameAudience(aud, audience))) {
             String actual = audiences.isEmpty() ? "" : String.join(" ", audiences);
-            return Optional.of(invalid("wrong audience '" + actual + "' expected '" + audience + "'"));
+            return Optional.of(invalid(TokenCheck.Invalid.WRONG_AUDIENCE + " '" + actual + "' expected '" + audience
+                    + "'"));
         }
         return Optional.empty();
     }

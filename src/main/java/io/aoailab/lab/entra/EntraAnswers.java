@@ -1,7 +1,7 @@
 package io.aoailab.lab.entra;
 
 import io.aoailab.lab.http.LabExchange;
-import io.aoailab.report.Redactor;
+import io.aoailab.lab.secrets.GeneratedSecrets;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -22,9 +22,11 @@ final class EntraAnswers {
     static final long EXPIRES_IN = AccessTokens.LIFETIME.toSeconds() - 1;
 
     private final Clock clock;
+    private final GeneratedSecrets secrets;
 
-    EntraAnswers(Clock clock) {
+    EntraAnswers(Clock clock, GeneratedSecrets secrets) {
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     void token(LabExchange exchange, IssuedToken token) throws IOException {
@@ -55,11 +57,11 @@ final class EntraAnswers {
     /**
      * Entra echoes request values in its descriptions (client id, tenant, scope, grant type), and a client that
      * puts its secret in the wrong parameter (a classic: the secret in {@code client_id}) would get it echoed; the
-     * lab's answers never carry a secret, so the description goes through the run's {@link Redactor}, which knows
-     * every secret the lab generated.
+     * lab's answers never carry a secret it generated, so the description goes through the lab's
+     * {@link GeneratedSecrets}.
      */
-    private static EntraError redacted(EntraError error) {
-        return error; // TEMPORARY until the lab keeps its own secret registry (lab-internals branch)
+    private EntraError redacted(EntraError error) {
+        return new EntraError(error.status(), error.error(), error.code(), secrets.redact(error.message()));
     }
 
     private static void noStore(LabExchange exchange, String traceId) {

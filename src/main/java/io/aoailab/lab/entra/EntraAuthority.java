@@ -1,8 +1,9 @@
 package io.aoailab.lab.entra;
 
-import io.aoailab.config.Secret;
 import io.aoailab.lab.http.LabExchange;
 import io.aoailab.lab.http.LabHandler;
+import io.aoailab.lab.secrets.GeneratedSecrets;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Principal;
 import io.aoailab.lab.topology.Topology.PrincipalType;
@@ -48,7 +49,7 @@ import java.util.stream.Collectors;
  * {@code GET /common/discovery/instance} answers MSAL's instance discovery (see below). Other paths answer 404.
  *
  * <h2>Authority host</h2>
- * The lab serves this authority as {@value #HOST_NAME}, pinned to loopback by the suite's {@code NetworkPosture},
+ * The lab serves this authority as {@value #HOST_NAME}, pinned to loopback by its clients ({@code Lab.pinnedHosts()}),
  * on the port its server got; credentials use {@code https://login.microsoftonline.com:PORT} as authority host.
  * Findings with MSAL4J 1.23.1 inside azure-identity 1.18.2 (pinned by {@code EntraAuthorityCredentialTest}):
  * <ul>
@@ -94,15 +95,24 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
     private final TokenEndpoint tokenEndpoint;
     private final EntraAnswers answers;
 
+    /** An authority with a registry of its own: for tests of the authority alone. */
     public EntraAuthority(Topology topology, Clock clock) {
+        this(topology, clock, new GeneratedSecrets());
+    }
+
+    /**
+     * @param generated the lab's registry: the client secrets are registered there, and the authority's error answers
+     *     are kept free of every secret in it
+     */
+    public EntraAuthority(Topology topology, Clock clock, GeneratedSecrets generated) {
         this.topology = topology;
         this.signingKey = CompletableFuture.supplyAsync(() -> SigningKey.generate(clock.instant()),
                 EntraAuthority::startKeyThread);
-        this.secrets = new ClientSecrets(topology.principals());
+        this.secrets = new ClientSecrets(topology.principals(), generated);
         this.tokens = new AccessTokens(topology.tenant().id(), this::signingKey, clock);
         this.verifier = new AccessTokenVerifier(topology, this::signingKey, clock);
         this.tokenEndpoint = new TokenEndpoint(topology, secrets, tokens);
-        this.answers = new EntraAnswers(clock);
+        this.answers = new EntraAnswers(clock, generated);
     }
 
     /**
@@ -110,7 +120,7 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
      *
      * @throws IllegalArgumentException if the topology has no service principal of that name
      */
-    public Secret clientSecret(String principalName) {
+    public LabSecret clientSecret(String principalName) {
         return secrets.of(principalName).orElseThrow(() -> new IllegalArgumentException("'" + principalName
                 + "' is not a service principal of the topology; service principals: "
                 + names(PrincipalType.ServicePrincipal)));
@@ -120,10 +130,13 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
      * A token for a managed identity, as the identity endpoint (IMDS) of the host it runs on would give it. The
      * lab's APIM gateway uses it to call the accounts as its system-assigned identity.
      *
-     * @param resource one of the supported resources, e.g. {@code https://cognitiveservices.azure.com}, with or
-     *     without a trailing slash
-     * @throws IllegalArgumentException if the principal is unknown or not a managed identity, or the resource is
-     *     not supported
+     * <p>Any resource gets a token, as in Azure: the resources the lab serves with their canonical audience (e.g.
+     * {@code https://cognitiveservices.azure.com}, with or without a trailing slash), any other App ID URI or
+     * application id as given (e.g. {@code https://management.azure.com/}); a lab service then refuses a token for
+     * another audience with its own 401 (docs/azure-facts.md §8).
+     *
+     * @throws IllegalArgumentException if the principal is unknown or not a managed identity, or {@code resource} names
+     *     no resource (blank, not an absolute URI, not a GUID)
      */
     public IssuedToken issueManagedIdentityToken(String principalName, String resource) {
         Principal principal = topology.principal(principalName)
@@ -131,8 +144,9 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
                 .orElseThrow(() -> new IllegalArgumentException("'" + principalName
                         + "' is not a managed identity of the topology; managed identities: "
                         + names(PrincipalType.ManagedIdentity)));
-        String audience = Resources.find(resource).orElseThrow(() -> new IllegalArgumentException("'" + resource
-                + "' is not a resource the lab issues tokens for; supported: " + String.join(", ", Resources.SUPPORTED)));
+        String audience = Resources.forManagedIdentity(resource).orElseThrow(() -> new IllegalArgumentException("'"
+                + resource + "' names no resource: give the App ID URI of the resource the token is for, e.g."
+                + " https://cognitiveservices.azure.com, or its application id (a GUID)"));
         return tokens.issue(principal, audience, AccessTokens.CERTIFICATE_AUTHENTICATED);
     }
 

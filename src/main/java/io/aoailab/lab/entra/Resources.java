@@ -32,6 +32,37 @@ final class Resources {
                 .or(() -> BLOB_ACCOUNT.matcher(wanted).matches() ? Optional.of(wanted) : Optional.empty());
     }
 
+    private static final java.util.regex.Pattern GUID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+
+    /**
+     * The audience of a managed-identity token for {@code resource}: the canonical identifier of a resource the lab
+     * serves, or else the resource as asked for. A managed identity gets a token for any resource, named by its App ID
+     * URI or application id, and that value becomes the token's {@code aud} (docs/azure-facts.md §8, e.g.
+     * {@code https://management.azure.com/}, trailing slash included); the resource then decides what to do with it.
+     * Empty for something that names no resource at all.
+     */
+    static Optional<String> forManagedIdentity(String resource) {
+        if (resource == null || resource.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = resource.strip();
+        Optional<String> served = find(trimmed);
+        if (served.isPresent()) {
+            return served;
+        }
+        if (GUID.matcher(trimmed).matches()) {
+            return Optional.of(trimmed);
+        }
+        try {
+            java.net.URI uri = new java.net.URI(trimmed);
+            return uri.isAbsolute() && uri.getHost() != null || "api".equals(uri.getScheme())
+                    ? Optional.of(trimmed) : Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The resource a client-credentials scope names, if the scope has the one shape those flows accept. */
     static Optional<String> ofDefaultScope(String scope) {
         return scope.endsWith(DEFAULT_SUFFIX) && scope.length() > DEFAULT_SUFFIX.length()

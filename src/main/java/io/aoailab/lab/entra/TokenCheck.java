@@ -13,5 +13,15 @@ public sealed interface TokenCheck {
      * @param reason why, for the lab's own diagnostics; services answer with their own fixed bodies, as Azure does
      */
     record Invalid(String reason) implements TokenCheck {
+        /** How a reason starts when the token is genuine and current but for another audience. */
+        public static final String WRONG_AUDIENCE = "wrong audience";
+
+        /**
+         * Whether the token failed only on its audience (every earlier check passed): services that tell callers so,
+         * as Storage does, answer differently.
+         */
+        public boolean wrongAudience() {
+            return reason.startsWith(WRONG_AUDIENCE);
+        }
     }
 }

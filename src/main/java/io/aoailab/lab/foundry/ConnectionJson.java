@@ -1,8 +1,8 @@
 package io.aoailab.lab.foundry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aoailab.config.Secret;
 import io.aoailab.lab.http.LabJson;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.FoundrySpec;
 import io.aoailab.lab.topology.Topology;
 import java.net.URI;
@@ -19,10 +19,10 @@ final class ConnectionJson {
     private final Topology topology;
     private final String projectScope;
     private final Function<String, URI> targetUrl;
-    private final Function<String, Optional<Secret>> targetKey;
+    private final Function<String, Optional<LabSecret>> targetKey;
 
     ConnectionJson(Topology topology, FoundrySpec foundry, Function<String, URI> targetUrl,
-            Function<String, Optional<Secret>> targetKey) {
+            Function<String, Optional<LabSecret>> targetKey) {
         this.topology = topology;
         this.projectScope = topology.projectScope(foundry);
         this.targetUrl = targetUrl;
@@ -44,7 +44,7 @@ final class ConnectionJson {
         ObjectNode credentials = json.putObject("credentials");
         credentials.put("type", connection.authType());
         if (withSecrets && "ApiKey".equals(connection.authType())) {
-            Secret key = targetKey.apply(connection.target()).orElseThrow(() -> new IllegalStateException(
+            LabSecret key = targetKey.apply(connection.target()).orElseThrow(() -> new IllegalStateException(
                     "The lab has no key for the ApiKey connection " + connection.name() + " (" + connection.target()
                             + ")"));
             credentials.put("key", key.reveal());

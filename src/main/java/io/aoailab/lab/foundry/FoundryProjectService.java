@@ -2,7 +2,6 @@ package io.aoailab.lab.foundry;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aoailab.config.Secret;
 import io.aoailab.lab.entra.Caller;
 import io.aoailab.lab.entra.TokenCheck;
 import io.aoailab.lab.entra.TokenVerifier;
@@ -10,6 +9,7 @@ import io.aoailab.lab.http.LabExchange;
 import io.aoailab.lab.http.LabHandler;
 import io.aoailab.lab.http.LabJson;
 import io.aoailab.lab.rbac.AccessControl;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.FoundrySpec;
 import io.aoailab.lab.topology.Topology;
 import java.io.IOException;
@@ -64,7 +64,7 @@ public final class FoundryProjectService implements LabHandler {
      * @param clock the lab's clock (kept for the assembly's uniform wiring and future date headers)
      */
     public FoundryProjectService(Topology topology, FoundrySpec foundry, TokenVerifier tokens, AccessControl access,
-            Function<String, URI> targetUrl, Function<String, Optional<Secret>> targetKey, LabHandler projectResponses,
+            Function<String, URI> targetUrl, Function<String, Optional<LabSecret>> targetKey, LabHandler projectResponses,
             Clock clock) {
         this.foundry = Objects.requireNonNull(foundry, "foundry");
         this.projectScope = topology.projectScope(foundry);

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +149,17 @@ public final class LabExchange {
             exchange.getResponseBody().write(body);
         }
         exchange.close();
+    }
+
+    /**
+     * Starts an answer whose length is not known yet (chunked): what is written and flushed leaves at once; closing the
+     * stream ends the answer. For a HEAD request or a status without a body, what is written goes nowhere.
+     */
+    public OutputStream stream(int status) throws IOException {
+        answered(status);
+        boolean noBody = "HEAD".equals(method()) || status == 204 || status == 304;
+        exchange.sendResponseHeaders(status, noBody ? -1 : 0);
+        return noBody ? OutputStream.nullOutputStream() : exchange.getResponseBody();
     }
 
     public void json(int status, Object body) throws IOException {

@@ -1,8 +1,8 @@
 package io.aoailab.lab.openai;
 
-import io.aoailab.config.Secret;
 import io.aoailab.lab.entra.TokenCheck;
 import io.aoailab.lab.entra.TokenVerifier;
+import io.aoailab.lab.secrets.LabSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -19,17 +19,17 @@ import java.util.Optional;
  * works if the token wins.
  */
 final class Authenticator {
-    private final List<Secret> keys;
+    private final List<LabSecret> keys;
     private final boolean keyAuthDisabled;
     private final TokenVerifier tokens;
     private final String audience;
 
-    Authenticator(List<Secret> keys, boolean keyAuthDisabled, TokenVerifier tokens) {
+    Authenticator(List<LabSecret> keys, boolean keyAuthDisabled, TokenVerifier tokens) {
         this(keys, keyAuthDisabled, tokens, AzureErrors.COGNITIVE_SERVICES_AUDIENCE);
     }
 
     /** @param audience the token audience this surface takes: the account's, or a Foundry project's */
-    Authenticator(List<Secret> keys, boolean keyAuthDisabled, TokenVerifier tokens, String audience) {
+    Authenticator(List<LabSecret> keys, boolean keyAuthDisabled, TokenVerifier tokens, String audience) {
         this.keys = List.copyOf(keys);
         this.keyAuthDisabled = keyAuthDisabled;
         this.tokens = tokens;
@@ -60,7 +60,7 @@ final class Authenticator {
     private boolean isAccountKey(String presented) {
         byte[] candidate = presented.trim().getBytes(StandardCharsets.UTF_8);
         boolean match = false;
-        for (Secret key : keys) {
+        for (LabSecret key : keys) {
             // constant-time per key, and every key is compared, so timing says nothing about which one matched
             match |= MessageDigest.isEqual(candidate, key.reveal().getBytes(StandardCharsets.UTF_8));
         }

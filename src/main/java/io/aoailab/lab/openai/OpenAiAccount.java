@@ -2,11 +2,10 @@ package io.aoailab.lab.openai;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aoailab.config.Secret;
 import io.aoailab.lab.entra.TokenVerifier;
 import io.aoailab.lab.faults.Fault;
-import io.aoailab.lab.faults.FaultEffects;
 import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.lab.faults.FaultEffects;
 import io.aoailab.lab.http.BodyTooLargeException;
 import io.aoailab.lab.http.LabExchange;
 import io.aoailab.lab.http.LabHandler;
@@ -14,6 +13,7 @@ import io.aoailab.lab.http.LabJson;
 import io.aoailab.lab.http.SseStream;
 import io.aoailab.lab.openai.RateLimiter.Decision;
 import io.aoailab.lab.rbac.AccessControl;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Account;
 import io.aoailab.lab.topology.Topology.Deployment;
@@ -50,7 +50,7 @@ public final class OpenAiAccount implements LabHandler {
 
     private final Account account;
     private final String accountScope;
-    private final List<Secret> keys;
+    private final List<LabSecret> keys;
     private final Authenticator authenticator;
     private final AccessControl access;
     private final FaultControl faults;
@@ -64,69 +64,84 @@ public final class OpenAiAccount implements LabHandler {
     private final ProjectSurface project;
 
     /**
+     * What an account is built on: the lab's shared services, and limits tests may shrink.
+     *
      * @param topology the lab's topology, for the account's ARM scope
-     * @param account the account to serve
      * @param tokens checks bearer tokens for the {@code https://cognitiveservices.azure.com} audience
      * @param access the lab's RBAC engine
      * @param faults what an operator has done to this account's region
      * @param clock the lab's clock: created_at, rate-limit windows, retention
+     * @param grounding the lab's search services and storage accounts the {@code file_search} tool searches (as the
+     *     account's managed identity, {@link Account#managedIdentity()}, whose roles {@code access} decides); empty
+     *     for an account whose file_search tool is echoed but not run
+     * @param maxBodyBytes the largest create body served (413 beyond)
+     * @param maxStoredResponses how many stored responses the account keeps
      */
-    public OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access,
-            FaultControl faults, Clock clock) {
-        this(topology, account, tokens, access, faults, clock, null, DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_MAX_STORED_RESPONSES);
+    public record Dependencies(Topology topology, TokenVerifier tokens, AccessControl access, FaultControl faults,
+            Clock clock, Optional<Grounding> grounding, long maxBodyBytes, int maxStoredResponses) {
+
+        public Dependencies {
+            Objects.requireNonNull(topology, "topology");
+            Objects.requireNonNull(tokens, "tokens");
+            Objects.requireNonNull(access, "access");
+            Objects.requireNonNull(faults, "faults");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(grounding, "grounding");
+        }
+
+        /** An account's usual dependencies: no file_search grounding, the lab's own limits. */
+        public static Dependencies of(Topology topology, TokenVerifier tokens, AccessControl access, FaultControl faults,
+                Clock clock) {
+            return new Dependencies(topology, tokens, access, faults, clock, Optional.empty(), DEFAULT_MAX_BODY_BYTES,
+                    DEFAULT_MAX_STORED_RESPONSES);
+        }
+
+        /** These dependencies, with file_search grounded on {@code grounding}, e.g. a {@link ServiceGrounding}. */
+        public Dependencies withGrounding(Grounding grounding) {
+            return new Dependencies(topology, tokens, access, faults, clock, Optional.of(grounding), maxBodyBytes,
+                    maxStoredResponses);
+        }
+
+        /** These dependencies, with other limits. */
+        public Dependencies withLimits(long maxBody, int maxStored) {
+            return new Dependencies(topology, tokens, access, faults, clock, grounding, maxBody, maxStored);
+        }
     }
 
-    /**
-     * An account whose {@code file_search} tool searches its vector stores (topology {@code vectorStores}) through
-     * {@code grounding}, as the account's managed identity ({@link Account#managedIdentity()}), whose roles
-     * {@code access} decides.
-     *
-     * @param grounding the lab's search services and storage accounts, e.g. a {@link ServiceGrounding}
-     */
-    public OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access,
-            FaultControl faults, Clock clock, Grounding grounding) {
-        this(topology, account, tokens, access, faults, clock, Objects.requireNonNull(grounding, "grounding"),
-                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_STORED_RESPONSES);
+    /** One regional account. */
+    public OpenAiAccount(Account account, Dependencies dependencies) {
+        this(account, null, dependencies);
     }
 
     /**
      * A Foundry project's surface of its parent AIServices account ({@link ProjectSurface}): the account's
      * deployments and Responses API below the project path, for project tokens and project-scoped roles.
      */
-    public static OpenAiAccount projectSurface(Topology topology, Account account, ProjectSurface project,
-            TokenVerifier tokens, AccessControl access, FaultControl faults, Clock clock, Grounding grounding) {
-        return new OpenAiAccount(topology, account, tokens, access, faults, clock, grounding, DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_MAX_STORED_RESPONSES, project);
+    public static OpenAiAccount projectSurface(Account account, ProjectSurface project, Dependencies dependencies) {
+        return new OpenAiAccount(account, Objects.requireNonNull(project, "project"), dependencies);
     }
 
-    /** @param grounding null for an account whose file_search tool is echoed but not run */
-    OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access, FaultControl faults,
-            Clock clock, Grounding grounding, long maxBodyBytes, int maxStoredResponses) {
-        this(topology, account, tokens, access, faults, clock, grounding, maxBodyBytes, maxStoredResponses, null);
-    }
-
-    private OpenAiAccount(Topology topology, Account account, TokenVerifier tokens, AccessControl access,
-            FaultControl faults, Clock clock, Grounding grounding, long maxBodyBytes, int maxStoredResponses,
-            ProjectSurface project) {
+    private OpenAiAccount(Account account, ProjectSurface project, Dependencies dependencies) {
         this.account = Objects.requireNonNull(account, "account");
         this.project = project;
-        this.accountScope = project == null ? topology.accountScope(account) : project.scope();
-        this.keys = List.of(Secret.of(Ids.accountKey()), Secret.of(Ids.accountKey()));
-        this.authenticator = project == null ? new Authenticator(keys, account.disableLocalAuth(), tokens)
-                : new Authenticator(keys, account.disableLocalAuth(), tokens, ProjectSurface.AUDIENCE);
-        this.access = access;
-        this.faults = faults;
-        this.clock = clock;
-        this.maxBodyBytes = maxBodyBytes;
-        this.store = new ResponseStore(clock, maxStoredResponses);
+        this.accountScope = project == null ? dependencies.topology().accountScope(account) : project.scope();
+        this.keys = List.of(LabSecret.of(Ids.accountKey()), LabSecret.of(Ids.accountKey()));
+        this.authenticator = project == null
+                ? new Authenticator(keys, account.disableLocalAuth(), dependencies.tokens())
+                : new Authenticator(keys, account.disableLocalAuth(), dependencies.tokens(), ProjectSurface.AUDIENCE);
+        this.access = dependencies.access();
+        this.faults = dependencies.faults();
+        this.clock = dependencies.clock();
+        this.maxBodyBytes = dependencies.maxBodyBytes();
+        this.store = new ResponseStore(clock, dependencies.maxStoredResponses());
         this.limiter = new RateLimiter(clock);
         this.generator = new ReplyGenerator(account.region());
-        this.fileSearch = grounding == null ? null : new FileSearch(topology, account, access, grounding);
+        this.fileSearch = dependencies.grounding()
+                .map(grounding -> new FileSearch(dependencies.topology(), account, access, grounding)).orElse(null);
     }
 
     /** The account's key1 and key2: 32 hex digits each, fresh for every lab run. */
-    public List<Secret> keys() {
+    public List<LabSecret> keys() {
         return keys;
     }
 
@@ -305,7 +320,7 @@ public final class OpenAiAccount implements LabHandler {
         }
         if (request.stream()) {
             try (SseStream sse = exchange.sse(200)) {
-                ResponseEvents.stream(sse, response);
+                ResponseEvents.stream(sse, response, deployment.streamPace());
             }
         } else {
             exchange.json(200, response);

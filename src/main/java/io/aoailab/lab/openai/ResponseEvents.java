@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aoailab.lab.http.LabJson;
 import io.aoailab.lab.http.SseStream;
+import io.aoailab.lab.topology.Topology.StreamPace;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,21 +29,31 @@ import java.util.List;
  * <p>Every event carries {@code type} (equal to the SSE event name) and {@code sequence_number} counting from 0. No
  * event has a top-level {@code error} key (openai-java treats one as a failure, §1.4) and no {@code [DONE]} follows.
  * {@link SseStream} writes the {@code event:} line before the single {@code data:} line beta.16 requires (§0.4).
+ *
+ * <p><b>Pace.</b> The deployment's {@link StreamPace} spreads the text deltas in time as a model produces them: the
+ * first one comes {@code firstTokenMs} after the stream starts, each further one {@code perTokenMs} after the one before;
+ * every other event goes out as soon as it is ready. Each event is flushed as it is written, so a client sees the
+ * deltas arrive one by one.
  */
 final class ResponseEvents {
     private final SseStream sse;
+    private final StreamPace pace;
+    private final long startNanos = System.nanoTime();
+    private boolean deltaSent;
     private int sequence;
 
-    private ResponseEvents(SseStream sse) {
+    private ResponseEvents(SseStream sse, StreamPace pace) {
         this.sse = sse;
+        this.pace = pace;
     }
 
     /**
      * @param response the final response object (status completed or incomplete, with usage), whose output is
      *     {@code file_search_call} items and one assistant message
+     * @param pace how the deployment spreads the text deltas in time
      */
-    static void stream(SseStream sse, ObjectNode response) throws IOException {
-        new ResponseEvents(sse).write(response);
+    static void stream(SseStream sse, ObjectNode response, StreamPace pace) throws IOException {
+        new ResponseEvents(sse, pace).write(response);
     }
 
     private void write(ObjectNode response) throws IOException {
@@ -85,6 +98,7 @@ final class ResponseEvents {
         send(event("response.output_item.added").put("output_index", index).set("item", openItem));
         send(part("response.content_part.added", itemId, index).set("part", ResponseJson.outputText("")));
         for (String delta : deltas(text)) {
+            awaitNextToken();
             send(part("response.output_text.delta", itemId, index).put("delta", delta));
         }
         int annotationIndex = 0;
@@ -100,6 +114,22 @@ final class ResponseEvents {
     /** Word by word, each word with the whitespace before it, so the deltas concatenate to exactly the text. */
     static List<String> deltas(String text) {
         return text.isEmpty() ? List.of("") : Arrays.asList(text.split("(?<=\\S)(?=\\s)"));
+    }
+
+    /** Waits until the model would have produced the next token: the first after firstTokenMs, then perTokenMs each. */
+    private void awaitNextToken() throws IOException {
+        Duration wait = deltaSent ? pace.perToken()
+                : pace.firstToken().minusNanos(System.nanoTime() - startNanos);
+        deltaSent = true;
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the lab stopped while a stream was being paced");
+        }
     }
 
     private ObjectNode event(String type) {

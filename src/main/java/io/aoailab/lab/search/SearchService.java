@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aoailab.config.Secret;
 import io.aoailab.lab.entra.TokenVerifier;
 import io.aoailab.lab.faults.Fault;
-import io.aoailab.lab.faults.FaultEffects;
 import io.aoailab.lab.faults.FaultControl;
+import io.aoailab.lab.faults.FaultEffects;
 import io.aoailab.lab.http.BodyTooLargeException;
 import io.aoailab.lab.http.LabExchange;
 import io.aoailab.lab.http.LabHandler;
@@ -16,6 +15,7 @@ import io.aoailab.lab.http.LabJson;
 import io.aoailab.lab.rbac.AccessControl;
 import io.aoailab.lab.search.Authenticator.Identity;
 import io.aoailab.lab.search.Ranker.Scored;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.SearchSpec;
 import io.aoailab.lab.topology.Topology;
 import java.io.IOException;
@@ -67,9 +67,12 @@ public final class SearchService implements LabHandler {
 
     /**
      * The api-versions served: the GA versions azure-search-documents 11.8.1 can send ({@code SearchServiceVersion}:
-     * 2020-06-30, 2023-11-01, 2024-07-01 and its default 2025-09-01; VERIFIED-LOCAL). Previews are not served.
+     * 2020-06-30, 2023-11-01, 2024-07-01 and its default 2025-09-01; VERIFIED-LOCAL), and 2026-04-01, the GA version
+     * the JavaScript client {@code @azure/search-documents} 13.x sends by default (docs/azure-facts.md §8). Previews
+     * and versions that do not exist are refused.
      */
-    static final Set<String> API_VERSIONS = Set.of("2020-06-30", "2023-11-01", "2024-07-01", "2025-09-01");
+    static final Set<String> API_VERSIONS = Set.of("2020-06-30", "2023-11-01", "2024-07-01", "2025-09-01",
+            "2026-04-01");
     static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -111,12 +114,12 @@ public final class SearchService implements LabHandler {
     }
 
     /** The primary and secondary admin keys: 52 letters and digits each, fresh for every lab run. */
-    public List<Secret> adminKeys() {
+    public List<LabSecret> adminKeys() {
         return keys.admin();
     }
 
     /** The query key a new service has: read-only access to the documents collection. */
-    public Secret queryKey() {
+    public LabSecret queryKey() {
         return keys.query();
     }
 

@@ -1,6 +1,6 @@
 package io.aoailab.lab.search;
 
-import io.aoailab.config.Secret;
+import io.aoailab.lab.secrets.LabSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * A service's API keys: two admin keys (primary and secondary) and one query key, as a new service has them; each "a
  * unique string composed of 52 randomly generated numbers and letters" (MicrosoftDocs/azure-ai-docs
- * search-security-api-keys.md, PRIMARY). Fresh for every lab run; held as {@link Secret}s so they never print.
+ * search-security-api-keys.md, PRIMARY). Fresh for every lab run; held as {@link LabSecret}s so they never print.
  */
 final class ServiceKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -20,19 +20,19 @@ final class ServiceKeys {
     /** What a presented key is. */
     enum Kind { ADMIN, QUERY }
 
-    private final List<Secret> admin;
-    private final Secret query;
+    private final List<LabSecret> admin;
+    private final LabSecret query;
 
     ServiceKeys() {
-        this.admin = List.of(Secret.of(generate()), Secret.of(generate()));
-        this.query = Secret.of(generate());
+        this.admin = List.of(LabSecret.of(generate()), LabSecret.of(generate()));
+        this.query = LabSecret.of(generate());
     }
 
-    List<Secret> admin() {
+    List<LabSecret> admin() {
         return admin;
     }
 
-    Secret query() {
+    LabSecret query() {
         return query;
     }
 
@@ -40,7 +40,7 @@ final class ServiceKeys {
     Optional<Kind> kindOf(String presented) {
         byte[] candidate = presented.trim().getBytes(StandardCharsets.UTF_8);
         boolean isAdmin = false;
-        for (Secret key : admin) {
+        for (LabSecret key : admin) {
             // constant-time per key and every key compared: timing says nothing about which one matched
             isAdmin |= MessageDigest.isEqual(candidate, key.reveal().getBytes(StandardCharsets.UTF_8));
         }

@@ -73,14 +73,17 @@ final class BearerAuthenticator {
         if (version.isEmpty() || version.get().compareTo(FIRST_OAUTH_VERSION) < 0) {
             return new Outcome.Refused(StorageErrors.bearerNeedsVersion());
         }
+        boolean onlyTheAudience = true;
         for (String audience : audiences) {
             TokenCheck check = tokens.verify(authorization.get(), audience);
             if (check instanceof TokenCheck.Valid valid) {
                 return new Outcome.Authenticated(valid.caller());
             }
+            onlyTheAudience &= check instanceof TokenCheck.Invalid invalid && invalid.wrongAudience();
         }
-        // one fixed answer whatever failed; the verifier's reason is lab diagnostics, never sent (it may quote claims)
-        return new Outcome.Refused(StorageErrors.invalidAuthenticationInfo(tenantId));
+        // Storage's fixed answers; the verifier's reason is lab diagnostics, never sent (it may quote claims)
+        return new Outcome.Refused(onlyTheAudience ? StorageErrors.audienceMismatch(tenantId)
+                : StorageErrors.invalidAuthenticationInfo(tenantId));
     }
 
     sealed interface Outcome {

@@ -168,12 +168,50 @@ public record Topology(
      * @param model the model behind it, echoed in responses, e.g. {@code gpt-4o-2024-08-06}
      * @param tokensPerMinute the deployment's token rate limit
      * @param requestsPerMinute the deployment's request rate limit
+     * @param streamPace how fast a streamed reply comes; {@link StreamPace#DEFAULT} when not given
      */
     public record Deployment(
             @JsonProperty(required = true) String name,
             @JsonProperty(required = true) String model,
             @JsonProperty(required = true) int tokensPerMinute,
-            @JsonProperty(required = true) int requestsPerMinute) {
+            @JsonProperty(required = true) int requestsPerMinute,
+            StreamPace streamPace) {
+
+        public Deployment {
+            streamPace = streamPace == null ? StreamPace.DEFAULT : streamPace;
+        }
+
+        /** A deployment streaming at the default pace. */
+        public Deployment(String name, String model, int tokensPerMinute, int requestsPerMinute) {
+            this(name, model, tokensPerMinute, requestsPerMinute, null);
+        }
+    }
+
+    /**
+     * The pace of a streamed reply: a model takes a while before its first token (time to first token), then
+     * produces the others one after another, so a real stream's text deltas are spread out in time. The lab's deltas
+     * are words, about one token each; the events before the first delta ({@code response.created},
+     * {@code response.in_progress}, ...) go out at once, as Azure sends them as soon as the request is accepted.
+     * The default is fast, so a suite stays quick, yet a reply of about 20 tokens visibly spreads over tens of
+     * milliseconds; 0 and 0 stream as fast as the machine can (benchmarks).
+     *
+     * @param firstTokenMs milliseconds from the start of the stream to the first text delta, 0-60000
+     * @param perTokenMs milliseconds between two text deltas, 0-10000
+     */
+    public record StreamPace(
+            @JsonProperty(required = true) int firstTokenMs,
+            @JsonProperty(required = true) int perTokenMs) {
+
+        /** First token after 10 ms, then one every 2 ms. */
+        public static final StreamPace DEFAULT = new StreamPace(10, 2);
+
+        public java.time.Duration firstToken() {
+            return java.time.Duration.ofMillis(firstTokenMs);
+        }
+
+        public java.time.Duration perToken() {
+            return java.time.Duration.ofMillis(perTokenMs);
+        }
     }
 
     /**

@@ -9,33 +9,25 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aoailab.lab.rbac.RoleAssignment;
 import io.aoailab.lab.rbac.RoleCatalog;
-import io.aoailab.lab.rbac.RoleDefinition;
-import io.aoailab.lab.topology.Topology.Account;
 import io.aoailab.lab.topology.Topology.Assignment;
-import io.aoailab.lab.topology.Topology.Deployment;
-import io.aoailab.lab.topology.Topology.Principal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Reads and checks a topology file (YAML). Every problem stops the lab at start with the file, the path inside it
- * (e.g. {@code roleAssignments[2].role}) and the fix; nothing is guessed or ignored, unknown keys included.
+ * Reads and checks a topology file (YAML): Jackson reads its shape, {@link TopologyChecker} its meaning. Every problem
+ * stops the lab at start with the file, the path inside it (e.g. {@code roleAssignments[2].role}) and the fix; nothing
+ * is guessed or ignored, unknown keys included.
  */
 public final class TopologyLoader {
     /** The topology shipped with the suite: the reference deployment. */
     public static final String DEFAULT_RESOURCE = "/io/aoailab/lab/default-topology.yaml";
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -83,7 +75,7 @@ public final class TopologyLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the lab topology " + file, e);
         }
-        new Checker(topology, file).check();
+        new TopologyChecker(topology, file).check();
         return topology;
     }
 
@@ -158,324 +150,5 @@ public final class TopologyLoader {
             return "a value is required here";
         }
         return line.replaceAll(" \\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Z][A-Za-z$]*)`", "$1");
-    }
-
-    /** The semantic checks Jackson cannot make: references, names, numbers. */
-    private record Checker(Topology topology, String file) {
-
-        void check() {
-            if (!GUID.matcher(topology.subscriptionId()).matches()) {
-                fail("subscriptionId", "'" + topology.subscriptionId() + "' is not a GUID", "use a GUID");
-            }
-            if (!GUID.matcher(topology.tenant().id()).matches()) {
-                fail("tenant.id", "'" + topology.tenant().id() + "' is not a GUID", "use a GUID");
-            }
-            checkPrincipals();
-            if (topology.principal(topology.defaultCaller()).isEmpty()) {
-                fail("defaultCaller", "'" + topology.defaultCaller() + "' names no principal",
-                        "use one of " + principalNames());
-            }
-            checkAccounts();
-            checkAssignments();
-            topology.apimGateway().ifPresent(this::checkApim);
-            checkDataServices();
-            checkAccountExtras();
-            topology.foundryResource().ifPresent(this::checkFoundry);
-        }
-
-        private void checkAccountExtras() {
-            for (int i = 0; i < topology.accounts().size(); i++) {
-                Account account = topology.accounts().get(i);
-                String at = "accounts[" + i + "]";
-                account.managedIdentity().ifPresent(identity -> {
-                    if (topology.principal(identity).filter(p -> p.type() == Topology.PrincipalType.ManagedIdentity)
-                            .isEmpty()) {
-                        fail(at + ".identity", "'" + identity + "' names no ManagedIdentity principal",
-                                "declare it under principals with type ManagedIdentity");
-                    }
-                });
-                for (int j = 0; j < account.vectorStores().size(); j++) {
-                    VectorStoreSpec store = account.vectorStores().get(j);
-                    String vat = at + ".vectorStores[" + j + "]";
-                    if (account.managedIdentity().isEmpty()) {
-                        fail(vat, "needs the account's managed identity to read its files and index",
-                                "give the account an identity");
-                    }
-                    Optional<StorageSpec> storage = topology.storageAccount(store.storage());
-                    if (storage.isEmpty() || storage.get().container(store.container()).isEmpty()) {
-                        fail(vat + ".container", "'" + store.storage() + "/" + store.container()
-                                + "' names no container of the topology's storage", "name a declared container");
-                    }
-                    Optional<SearchSpec> search = topology.searchService(store.search());
-                    if (search.isEmpty() || search.get().index(store.index()).isEmpty()) {
-                        fail(vat + ".index", "'" + store.search() + "/" + store.index()
-                                + "' names no index of the topology's search", "name a declared index");
-                    }
-                }
-            }
-        }
-
-        private void checkFoundry(FoundrySpec foundry) {
-            if (!NAME.matcher(foundry.account()).matches() || topology.account(foundry.account()).isPresent()) {
-                fail("foundry.account", "'" + foundry.account() + "' is not a free account name",
-                        "use 2-63 lower-case letters, digits and '-', different from the OpenAI accounts");
-            }
-            for (int i = 0; i < foundry.connections().size(); i++) {
-                FoundrySpec.Connection connection = foundry.connections().get(i);
-                String at = "foundry.connections[" + i + "]";
-                String expectedPrefix = switch (connection.type()) {
-                    case "AzureOpenAI" -> "account:";
-                    case "CognitiveSearch" -> "search:";
-                    case "AzureBlob" -> "storage:";
-                    default -> {
-                        fail(at + ".type", "'" + connection.type() + "' is not a connection type the lab serves",
-                                "use AzureOpenAI, CognitiveSearch or AzureBlob");
-                        yield "";
-                    }
-                };
-                if (!connection.target().startsWith(expectedPrefix) || scope(topology, connection.target()).isEmpty()) {
-                    fail(at + ".target", "'" + connection.target() + "' names no " + connection.type() + " resource",
-                            "write " + expectedPrefix + "<name> of a declared resource");
-                }
-                if (!List.of("AAD", "ApiKey").contains(connection.authType())) {
-                    fail(at + ".authType", "'" + connection.authType() + "' is not an auth type", "use AAD or ApiKey");
-                }
-            }
-        }
-
-        private void checkDataServices() {
-            Set<String> names = new HashSet<>();
-            for (int i = 0; i < topology.storage().size(); i++) {
-                StorageSpec account = topology.storage().get(i);
-                if (!account.name().matches("[a-z0-9]{3,24}") || !names.add(account.name())) {
-                    fail("storage[" + i + "].name", "'" + account.name() + "' is not a unique storage account name",
-                            "use 3-24 lower-case letters and digits, once");
-                }
-            }
-            names.clear();
-            for (int i = 0; i < topology.search().size(); i++) {
-                SearchSpec service = topology.search().get(i);
-                if (!NAME.matcher(service.name()).matches() || !names.add(service.name())) {
-                    fail("search[" + i + "].name", "'" + service.name() + "' is not a unique search service name",
-                            "use 2-63 lower-case letters, digits and '-', once");
-                }
-                for (int j = 0; j < service.indexes().size(); j++) {
-                    SearchSpec.Index index = service.indexes().get(j);
-                    for (int k = 0; k < index.documents().size(); k++) {
-                        if (!index.documents().get(k).containsKey(index.key())) {
-                            fail("search[" + i + "].indexes[" + j + "].documents[" + k + "]", "has no key field '"
-                                    + index.key() + "'", "give every document its key field");
-                        }
-                    }
-                }
-            }
-        }
-
-        private void checkApim(ApimSpec apim) {
-            if (!NAME.matcher(apim.name()).matches()) {
-                fail("apim.name", "'" + apim.name() + "' is not a service name", "use 2-63 lower-case letters, digits and '-'");
-            }
-            Optional<Principal> identity = topology.principal(apim.identity());
-            if (identity.isEmpty() || identity.get().type() != Topology.PrincipalType.ManagedIdentity) {
-                fail("apim.identity", "'" + apim.identity() + "' names no ManagedIdentity principal",
-                        "name a principal of type ManagedIdentity, e.g. apim-gateway");
-            }
-            if (!apim.api().path().matches("[A-Za-z0-9][A-Za-z0-9/_-]*[A-Za-z0-9]|[A-Za-z0-9]")) {
-                fail("apim.api.path", "'" + apim.api().path() + "' is not an API path",
-                        "write the URL suffix without leading or trailing '/', e.g. openai");
-            }
-            Set<String> backendNames = new HashSet<>();
-            for (int i = 0; i < apim.backends().size(); i++) {
-                ApimSpec.Backend backend = apim.backends().get(i);
-                String at = "apim.backends[" + i + "]";
-                if (!backendNames.add(backend.name())) {
-                    fail(at + ".name", "'" + backend.name() + "' is declared twice", "give each backend its own name");
-                }
-                if (topology.account(backend.account()).isEmpty()) {
-                    fail(at + ".account", "'" + backend.account() + "' names no account", "use one of "
-                            + topology.accounts().stream().map(Account::name).collect(Collectors.joining(", ")));
-                }
-                backend.breaker().ifPresent(rule -> checkBreaker(at + ".circuitBreaker", rule));
-            }
-            Set<String> poolNames = new HashSet<>();
-            for (int i = 0; i < apim.pools().size(); i++) {
-                checkPool("apim.pools[" + i + "]", apim.pools().get(i), backendNames, poolNames);
-            }
-            String defaultBackend = apim.api().defaultBackend();
-            if (!backendNames.contains(defaultBackend) && !poolNames.contains(defaultBackend)) {
-                fail("apim.api.defaultBackend", "'" + defaultBackend + "' names no backend or pool",
-                        "use one of " + String.join(", ", backendNames) + (poolNames.isEmpty() ? "" : ", "
-                                + String.join(", ", poolNames)));
-            }
-            Set<String> products = new HashSet<>();
-            for (int i = 0; i < apim.products().size(); i++) {
-                if (!products.add(apim.products().get(i).name())) {
-                    fail("apim.products[" + i + "].name", "'" + apim.products().get(i).name() + "' is declared twice",
-                            "give each product its own name");
-                }
-            }
-            Set<String> subscriptions = new HashSet<>();
-            for (int i = 0; i < apim.subscriptions().size(); i++) {
-                ApimSpec.Subscription subscription = apim.subscriptions().get(i);
-                String at = "apim.subscriptions[" + i + "]";
-                if (!subscriptions.add(subscription.name())) {
-                    fail(at + ".name", "'" + subscription.name() + "' is declared twice", "give each its own name");
-                }
-                if (subscription.product() != null && !products.contains(subscription.product())) {
-                    fail(at + ".product", "'" + subscription.product() + "' names no product",
-                            "use one of " + products + ", or leave it out for an API-scoped subscription");
-                }
-                if (subscription.state() != null && !List.of("active", "suspended").contains(subscription.state())) {
-                    fail(at + ".state", "'" + subscription.state() + "' is not a state", "use active or suspended");
-                }
-            }
-        }
-
-        private void checkBreaker(String at, ApimSpec.CircuitBreakerRule rule) {
-            if (rule.failureCount() < 1) {
-                fail(at + ".failureCount", rule.failureCount() + " is not positive", "use e.g. 1");
-            }
-            for (String[] field : new String[][] {{"interval", rule.interval()}, {"tripDuration", rule.tripDuration()}}) {
-                try {
-                    if (java.time.Duration.parse(field[1]).isNegative() || java.time.Duration.parse(field[1]).isZero()) {
-                        fail(at + "." + field[0], "'" + field[1] + "' is not a positive duration", "use e.g. PT1M");
-                    }
-                } catch (java.time.format.DateTimeParseException e) {
-                    fail(at + "." + field[0], "'" + field[1] + "' is not an ISO-8601 duration", "use e.g. PT1M or PT30S");
-                }
-            }
-            for (int j = 0; j < rule.statusCodeRanges().size(); j++) {
-                List<Integer> range = rule.statusCodeRanges().get(j);
-                if (range.size() != 2 || range.get(0) < 200 || range.get(1) > 599 || range.get(0) > range.get(1)) {
-                    fail(at + ".statusCodeRanges[" + j + "]", range + " is not a [min, max] range within 200-599",
-                            "write e.g. [429, 429] or [500, 599]");
-                }
-            }
-        }
-
-        private void checkPool(String at, ApimSpec.Pool pool, Set<String> backends, Set<String> pools) {
-            if (!pools.add(pool.name()) || backends.contains(pool.name())) {
-                fail(at + ".name", "'" + pool.name() + "' is declared twice or names a backend too",
-                        "give each pool its own name");
-            }
-            if (!List.of("weighted-random", "weighted-round-robin").contains(pool.selectionOrDefault())) {
-                fail(at + ".selection", "'" + pool.selection() + "' is not a selection algorithm",
-                        "use weighted-random or weighted-round-robin");
-            }
-            if (pool.members().isEmpty() || pool.members().size() > 30) {
-                fail(at + ".members", "has " + pool.members().size() + " members", "give a pool 1 to 30 members");
-            }
-            for (int j = 0; j < pool.members().size(); j++) {
-                ApimSpec.PoolMember member = pool.members().get(j);
-                String mat = at + ".members[" + j + "]";
-                if (!backends.contains(member.backend())) {
-                    fail(mat + ".backend", "'" + member.backend() + "' names no single backend",
-                            "use one of " + String.join(", ", backends) + " (a pool cannot hold a pool)");
-                }
-                if (member.weightOrDefault() < 0 || member.weightOrDefault() > 100) {
-                    fail(mat + ".weight", member.weightOrDefault() + " is out of range", "use a weight from 0 to 100");
-                }
-                if (member.priorityOrDefault() < 1) {
-                    fail(mat + ".priority", member.priorityOrDefault() + " is not a priority", "use 1 (highest) or more");
-                }
-            }
-            pool.members().stream().collect(Collectors.groupingBy(ApimSpec.PoolMember::priorityOrDefault))
-                    .forEach((priority, group) -> {
-                        if (group.stream().allMatch(m -> m.weightOrDefault() == 0)) {
-                            fail(at + ".members", "priority group " + priority + " has only weight-0 members",
-                                    "give at least one member of each priority group a positive weight");
-                        }
-                    });
-        }
-
-        private void checkPrincipals() {
-            Set<String> names = new HashSet<>();
-            Set<String> ids = new HashSet<>();
-            for (int i = 0; i < topology.principals().size(); i++) {
-                Principal principal = topology.principals().get(i);
-                String at = "principals[" + i + "]";
-                if (!names.add(principal.name())) {
-                    fail(at + ".name", "'" + principal.name() + "' is declared twice", "give each principal its own name");
-                }
-                for (String[] id : new String[][] {{"clientId", principal.clientId()}, {"objectId", principal.objectId()}}) {
-                    if (!GUID.matcher(id[1]).matches()) {
-                        fail(at + "." + id[0], "'" + id[1] + "' is not a GUID", "use a GUID");
-                    }
-                    if (!ids.add(id[1].toLowerCase())) {
-                        fail(at + "." + id[0], "'" + id[1] + "' is used by another principal", "use a fresh GUID");
-                    }
-                }
-            }
-        }
-
-        private void checkAccounts() {
-            if (topology.accounts().isEmpty()) {
-                fail("accounts", "is empty", "declare at least one Azure OpenAI account");
-            }
-            Set<String> names = new HashSet<>();
-            for (int i = 0; i < topology.accounts().size(); i++) {
-                Account account = topology.accounts().get(i);
-                String at = "accounts[" + i + "]";
-                if (!NAME.matcher(account.name()).matches()) {
-                    fail(at + ".name", "'" + account.name() + "' is not an account name",
-                            "use 2-63 lower-case letters, digits and '-'");
-                }
-                if (!names.add(account.name())) {
-                    fail(at + ".name", "'" + account.name() + "' is declared twice", "give each account its own name");
-                }
-                if (account.region().isBlank()) {
-                    fail(at + ".region", "is blank", "use the region's display name, e.g. East US 2");
-                }
-                Set<String> deployments = new HashSet<>();
-                for (int j = 0; j < account.deployments().size(); j++) {
-                    Deployment deployment = account.deployments().get(j);
-                    String dat = at + ".deployments[" + j + "]";
-                    if (!deployments.add(deployment.name())) {
-                        fail(dat + ".name", "'" + deployment.name() + "' is declared twice", "remove the duplicate");
-                    }
-                    if (deployment.tokensPerMinute() < 1) {
-                        fail(dat + ".tokensPerMinute", deployment.tokensPerMinute() + " is not positive", "use e.g. 450000");
-                    }
-                    if (deployment.requestsPerMinute() < 1) {
-                        fail(dat + ".requestsPerMinute", deployment.requestsPerMinute() + " is not positive", "use e.g. 2700");
-                    }
-                }
-            }
-        }
-
-        private void checkAssignments() {
-            for (int i = 0; i < topology.roleAssignments().size(); i++) {
-                Assignment assignment = topology.roleAssignments().get(i);
-                String at = "roleAssignments[" + i + "]";
-                if (topology.principal(assignment.principal()).isEmpty()) {
-                    fail(at + ".principal", "'" + assignment.principal() + "' names no principal",
-                            "use one of " + principalNames());
-                }
-                if (RoleCatalog.find(assignment.role()).isEmpty()) {
-                    fail(at + ".role", "'" + assignment.role() + "' is not a built-in role the lab knows",
-                            "use a name or GUID of " + RoleCatalog.all().stream().map(RoleDefinition::name)
-                                    .collect(Collectors.joining(", ")));
-                }
-                if (scope(topology, assignment.scope()).isEmpty()) {
-                    fail(at + ".scope", "'" + assignment.scope() + "' names no scope in this topology",
-                            "use subscription, resourceGroup, " + topology.accounts().stream()
-                                    .map(a -> "account:" + a.name()).collect(Collectors.joining(", "))
-                                    + topology.storage().stream().map(a -> ", storage:" + a.name())
-                                            .collect(Collectors.joining())
-                                    + topology.search().stream().map(a -> ", search:" + a.name())
-                                            .collect(Collectors.joining())
-                                    + (topology.foundryResource().isPresent() ? ", foundry, project" : "")
-                                    + ", or the full ARM id of one of them");
-                }
-            }
-        }
-
-        private String principalNames() {
-            return topology.principals().stream().map(Principal::name).collect(Collectors.joining(", "));
-        }
-
-        private void fail(String path, String problem, String fix) {
-            throw new TopologyException(file, path, problem, fix);
-        }
     }
 }

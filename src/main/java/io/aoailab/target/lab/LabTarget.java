@@ -4,11 +4,12 @@ import io.aoailab.access.HttpClientFactory;
 import io.aoailab.access.NetworkPosture;
 import io.aoailab.access.PemCertificates;
 import io.aoailab.config.DeploymentEndpoints;
+import io.aoailab.config.Secret;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabOptions;
-import io.aoailab.lab.topology.Topology;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.target.ConnectedTarget;
 import io.aoailab.target.CredentialSource;
 import io.aoailab.target.Operator;
@@ -31,6 +32,7 @@ public final class LabTarget implements ConnectedTarget {
 
     private LabTarget(Lab lab, SuiteConfig config) {
         this.lab = lab;
+        // the lab keeps its own answers free of the secrets it generated; the run's reports must be too
         List<X509Certificate> trusted = new ArrayList<>(List.of(lab.caCertificate()));
         config.extraCaCertFile().map(PemCertificates::read).ifPresent(trusted::addAll);
         this.http = new HttpClientFactory(config.httpTimeout(), NetworkPosture.jdkDefaults().with(trusted, lab.pinnedHosts())
@@ -59,7 +61,8 @@ public final class LabTarget implements ConnectedTarget {
         List<URI> openai = lab.accounts().stream().map(Lab.LabAccount::hostUri).toList();
         Optional<Lab.LabEndpoint> search = lab.searchServices().values().stream().findFirst();
         return new DeploymentEndpoints(openai, lab.apim().map(Lab.LabApim::hostUri),
-                lab.apim().map(Lab.LabApim::subscriptionKey), lab.foundryProject().map(Lab.LabEndpoint::hostUri),
+                lab.apim().map(apim -> Secret.of(apim.subscriptionKey().reveal())),
+                lab.foundryProject().map(Lab.LabEndpoint::hostUri),
                 lab.storageAccounts().values().stream().findFirst().map(Lab.LabEndpoint::hostUri),
                 search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()), firstVectorStore());
     }
@@ -94,11 +97,7 @@ public final class LabTarget implements ConnectedTarget {
 
     @Override
     public List<String> generatedSecrets() {
-        List<String> secrets = new ArrayList<>();
-        lab.apim().ifPresent(apim -> secrets.add(apim.subscriptionKey().reveal()));
-        lab.topology().principals().stream().filter(p -> p.type() == Topology.PrincipalType.ServicePrincipal)
-                .forEach(p -> secrets.add(lab.credentials(p.name()).clientSecret().reveal()));
-        return secrets;
+        return lab.generatedSecrets().stream().map(LabSecret::reveal).toList();
     }
 
     @Override

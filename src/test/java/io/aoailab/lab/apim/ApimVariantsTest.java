@@ -82,6 +82,37 @@ class ApimVariantsTest {
     }
 
     @Test
+    void should_pass_the_accounts_401_through_when_the_gateways_identity_asks_for_a_token_of_another_resource()
+            throws IOException {
+        // GIVEN a policy whose managed identity asks for an Azure Resource Manager token: Entra issues it, and the
+        // account, which takes Cognitive Services tokens only, refuses it (docs/azure-facts.md §8)
+        String policy;
+        try (InputStream in = Lab.class.getResourceAsStream("/apim-policies/openai-load-balancer-simple.xml")) {
+            policy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String wanted = "<authentication-managed-identity resource=\"https://cognitiveservices.azure.com\" />";
+        assertThat(policy).contains(wanted);
+        Files.writeString(dir.resolve("arm-token.xml"), policy.replace(wanted,
+                "<authentication-managed-identity resource=\"https://management.azure.com/\" />"));
+
+        try (Lab lab = variant(yaml -> yaml.replace("classpath:apim-policies/openai-load-balancer.xml", "arm-token.xml"));
+                HttpClientFactory http = GatewayClients.trusting(lab)) {
+            ResponsesClient client = GatewayClients.responses(lab, http, new AtomicReference<>());
+
+            // WHEN / THEN
+            assertThatThrownBy(() -> client.createResponse(GatewayClients.hello()))
+                    .isInstanceOf(com.azure.core.exception.ClientAuthenticationException.class)
+                    .hasMessageContaining("audience is incorrect (https://cognitiveservices.azure.com)");
+            List<io.aoailab.lab.http.RecordedRequest> seen = new ArrayList<>(lab.requestsTo("aoai-eus.openai.azure.com"));
+            seen.addAll(lab.requestsTo("aoai-eus2.openai.azure.com"));
+            assertThat(seen).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.status()).isEqualTo(401);
+                assertThat(r.bearerClaims()).containsEntry("aud", "https://management.azure.com/");
+            });
+        }
+    }
+
+    @Test
     void should_pass_the_accounts_401_through_when_the_gateways_identity_has_no_role() throws IOException {
         String grants = "  - principal: apim-gateway\n    role: Cognitive Services OpenAI User\n    scope: account:aoai-eus\n"
                 + "  - principal: apim-gateway\n    role: Cognitive Services OpenAI User\n    scope: account:aoai-eus2\n";

@@ -12,8 +12,9 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.aoailab.config.Secret;
 import io.aoailab.lab.http.LabJson;
+import io.aoailab.lab.secrets.GeneratedSecrets;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Principal;
 import io.aoailab.lab.topology.TopologyLoader;
@@ -44,12 +45,14 @@ class EntraAuthorityVerifyTest {
     private static EntraAuthority authority;
     private static MutableClock clock;
     private static Principal gateway;
+    private static GeneratedSecrets generated;
 
     @BeforeAll
     static void createAuthority() {
         topology = TopologyLoader.loadDefault();
         clock = new MutableClock(START);
-        authority = new EntraAuthority(topology, clock);
+        generated = new GeneratedSecrets();
+        authority = new EntraAuthority(topology, clock, generated);
         gateway = topology.principal("apim-gateway").orElseThrow();
     }
 
@@ -333,22 +336,43 @@ class EntraAuthorityVerifyTest {
     }
 
     @Test
-    void should_refuse_a_managed_identity_token_when_the_resource_is_not_supported() {
+    void should_issue_a_managed_identity_token_for_a_resource_the_lab_does_not_serve() {
+        // WHEN a token for Azure Resource Manager, as an identity endpoint issues it (docs/azure-facts.md §8)
+        IssuedToken token = authority.issueManagedIdentityToken("apim-gateway", "https://management.azure.com/");
+
+        // THEN its audience is the resource as asked for, and the lab's services refuse it for theirs
+        assertThat(claims(token.accessToken())).containsEntry("aud", "https://management.azure.com/")
+                .containsEntry("oid", gateway.objectId());
+        assertThat(authority.verify("Bearer " + token.accessToken(), "https://management.azure.com/"))
+                .isInstanceOf(TokenCheck.Valid.class);
+        assertThat(authority.verify("Bearer " + token.accessToken(), COGNITIVE_SERVICES))
+                .isInstanceOfSatisfying(TokenCheck.Invalid.class, i -> assertThat(i.wrongAudience()).isTrue());
+        assertThat(claims(authority.issueManagedIdentityToken("apim-gateway",
+                "00000003-0000-0000-c000-000000000000").accessToken()))
+                .containsEntry("aud", "00000003-0000-0000-c000-000000000000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "management", "https:///no-host"})
+    void should_refuse_a_managed_identity_token_when_the_resource_names_no_resource(String resource) {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> authority.issueManagedIdentityToken("apim-gateway", "https://management.azure.com"))
-                .withMessageStartingWith("'https://management.azure.com' is not a resource the lab issues tokens for;");
+                .isThrownBy(() -> authority.issueManagedIdentityToken("apim-gateway", resource))
+                .withMessage("'" + resource + "' names no resource: give the App ID URI of the resource the token is"
+                        + " for, e.g. https://cognitiveservices.azure.com, or its application id (a GUID)");
     }
 
     @Test
     void should_generate_an_azure_shaped_secret_per_service_principal_when_the_authority_starts() {
         // WHEN
-        Secret suiteCaller = authority.clientSecret("suite-caller");
-        Secret openAiUser = authority.clientSecret("openai-user");
+        LabSecret suiteCaller = authority.clientSecret("suite-caller");
+        LabSecret openAiUser = authority.clientSecret("openai-user");
 
         // THEN
         assertThat(suiteCaller.reveal()).hasSize(40).matches("[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{34}");
         assertThat(openAiUser).isNotEqualTo(suiteCaller);
-        assertThat(suiteCaller).hasToString("Secret[REDACTED]");
+        assertThat(suiteCaller).hasToString("LabSecret[REDACTED]");
+        assertThat(generated.all()).contains(suiteCaller, openAiUser);
+        assertThat(generated.redact("secret=" + suiteCaller.reveal())).isEqualTo("secret=REDACTED");
     }
 
     @ParameterizedTest

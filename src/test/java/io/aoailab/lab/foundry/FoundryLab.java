@@ -7,7 +7,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.config.Secret;
+import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.FoundrySpec;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.TopologyLoader;
@@ -40,7 +40,7 @@ final class FoundryLab extends ServiceLab<FoundryProjectService> {
     static final int STUB_STATUS = 299;
 
     /** The key of the account {@code aoai-eus} that the connection {@value #KEY_CONNECTION} hands out. */
-    private static final Secret KEY = Secret.of("0123456789abcdef0123456789abcdef");
+    private static final LabSecret KEY = LabSecret.of("0123456789abcdef0123456789abcdef");
 
     FoundryLab() {
         super(Instant.parse("2025-06-02T08:00:00Z"), AI_AUDIENCE, FoundryLab::labTopology);

@@ -1,6 +1,9 @@
 package io.aoailab.lab.openai;
 
 import static io.aoailab.lab.openai.OpenAiLab.EUS;
+import static io.aoailab.lab.openai.OpenAiLab.KEYS;
+import static io.aoailab.lab.openai.OpenAiLab.PACED;
+import static io.aoailab.lab.openai.OpenAiLab.PACED_PACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -94,6 +100,66 @@ class OpenAiAccountStreamTest {
         // THEN
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.body()).contains("\"status\":\"completed\"", "Keep the stream");
+    }
+
+    @Test
+    void should_spread_the_text_deltas_over_time_at_the_deployments_pace() throws IOException {
+        // GIVEN a deployment whose first token comes after 80 ms and each further one 30 ms later
+        // WHEN
+        Arrivals arrivals = arrivals(KEYS, "{\"model\":\"" + PACED + "\",\"input\":\"Take your time\",\"stream\":true}");
+
+        // THEN on the wire: the first delta no earlier than the first token, the last no earlier than every token,
+        // and the deltas spread out rather than in one burst (lower bounds only: a server that sleeps is never early;
+        // the spread allows for a client that reads its first delta late)
+        int tokens = arrivals.deltas().size();
+        assertThat(tokens).isGreaterThan(5);
+        assertThat(arrivals.millisToFirstDelta()).isGreaterThanOrEqualTo(PACED_PACE.firstTokenMs());
+        assertThat(arrivals.millisToLastDelta())
+                .isGreaterThanOrEqualTo(PACED_PACE.firstTokenMs() + (tokens - 1L) * PACED_PACE.perTokenMs());
+        assertThat(arrivals.millisFromFirstToLastDelta()).isGreaterThanOrEqualTo((tokens - 1L) * PACED_PACE.perTokenMs() / 2);
+    }
+
+    @Test
+    void should_spread_even_a_short_reply_over_tens_of_milliseconds_at_the_default_pace() throws IOException {
+        // WHEN a deployment without a pace of its own: first token after 10 ms, then one every 2 ms
+        Arrivals arrivals = arrivals(EUS, "{\"model\":\"gpt-4o\",\"input\":\"Hello there, lab\",\"stream\":true}");
+
+        // THEN
+        int tokens = arrivals.deltas().size();
+        assertThat(arrivals.millisToFirstDelta()).isGreaterThanOrEqualTo(10);
+        assertThat(arrivals.millisToLastDelta()).isGreaterThanOrEqualTo(10 + (tokens - 1L) * 2);
+    }
+
+    /** When each text delta arrived, in nanoseconds of {@link System#nanoTime()}, and when the request left. */
+    record Arrivals(long sent, List<Long> deltas) {
+        long millisToFirstDelta() {
+            return (deltas.get(0) - sent) / 1_000_000;
+        }
+
+        long millisToLastDelta() {
+            return (deltas.get(deltas.size() - 1) - sent) / 1_000_000;
+        }
+
+        long millisFromFirstToLastDelta() {
+            return (deltas.get(deltas.size() - 1) - deltas.get(0)) / 1_000_000;
+        }
+    }
+
+    private static Arrivals arrivals(String account, String json) throws IOException {
+        List<Long> deltas = new ArrayList<>();
+        long sent = System.nanoTime();
+        try (Response response = LAB.okHttp().newCall(LAB.request(account, CREATE)
+                .header("Authorization", "Bearer " + LAB.token("suite-caller"))
+                .post(RequestBody.create(json, OpenAiLab.JSON)).build()).execute()) {
+            assertThat(response.code()).isEqualTo(200);
+            BufferedSource source = response.body().source();
+            for (String line; (line = source.readUtf8Line()) != null; ) {
+                if (line.equals("event: response.output_text.delta")) {
+                    deltas.add(System.nanoTime());
+                }
+            }
+        }
+        return new Arrivals(sent, deltas);
     }
 
     record Event(String name, JsonNode data) {

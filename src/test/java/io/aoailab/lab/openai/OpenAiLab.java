@@ -36,7 +36,8 @@ import reactor.core.publisher.Mono;
  *
  * <ul>
  *   <li>{@value #EUS} (East US) and {@value #EUS2} (East US 2): Entra only, as in the shipped topology.</li>
- *   <li>{@value #KEYS} (West US): key auth allowed; also has the deployment {@value #TINY} with tiny limits.</li>
+ *   <li>{@value #KEYS} (West US): key auth allowed; also has the deployment {@value #TINY} with tiny limits and
+ *       {@value #PACED}, which streams at a measurable pace.</li>
  * </ul>
  *
  * <p>{@code file_search} is grounded on real {@link SearchService} and {@link BlobService} instances built from the
@@ -50,6 +51,9 @@ final class OpenAiLab extends ServiceLab<OpenAiAccount> {
     static final String GPT_4O = "gpt-4o";
     static final String GPT_4O_MODEL = "gpt-4o-2024-08-06";
     static final String TINY = "gpt-4o-tiny";
+    /** A deployment of {@value #KEYS} that streams slowly enough to measure: first token after 80 ms, then every 30 ms. */
+    static final String PACED = "gpt-4o-paced";
+    static final Topology.StreamPace PACED_PACE = new Topology.StreamPace(80, 30);
     static final int TINY_REQUESTS_PER_MINUTE = 3;
     static final int TINY_TOKENS_PER_MINUTE = 2_500;
     static final long MAX_BODY_BYTES = 64 * 1024;
@@ -109,8 +113,9 @@ final class OpenAiLab extends ServiceLab<OpenAiAccount> {
         Grounding grounding = new ServiceGrounding(searches, storage);
         Map<String, Hosted<OpenAiAccount>> accounts = new LinkedHashMap<>();
         for (Account account : topology.accounts()) {
-            OpenAiAccount served = new OpenAiAccount(topology, account, shared.tokens(), shared.access(),
-                    shared.faults(), shared.clock(), grounding, MAX_BODY_BYTES, MAX_STORED);
+            OpenAiAccount served = new OpenAiAccount(account, OpenAiAccount.Dependencies.of(topology, shared.tokens(),
+                    shared.access(), shared.faults(), shared.clock()).withGrounding(grounding)
+                    .withLimits(MAX_BODY_BYTES, MAX_STORED));
             accounts.put(account.name(), new Hosted<>(account.hostName(), served));
         }
         return accounts;
@@ -122,7 +127,8 @@ final class OpenAiLab extends ServiceLab<OpenAiAccount> {
         List<Account> accounts = new ArrayList<>(shipped.accounts());
         accounts.add(new Account(KEYS, "West US", false, List.of(
                 new Deployment(GPT_4O, GPT_4O_MODEL, 450_000, 2_700),
-                new Deployment(TINY, "gpt-4o-mini-2024-07-18", TINY_TOKENS_PER_MINUTE, TINY_REQUESTS_PER_MINUTE))));
+                new Deployment(TINY, "gpt-4o-mini-2024-07-18", TINY_TOKENS_PER_MINUTE, TINY_REQUESTS_PER_MINUTE),
+                new Deployment(PACED, GPT_4O_MODEL, 450_000, 2_700, PACED_PACE))));
         return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(),
                 shipped.principals(), shipped.defaultCaller(), accounts, shipped.roleAssignments(), null, shipped.storage(), shipped.search(), shipped.foundry());
     }

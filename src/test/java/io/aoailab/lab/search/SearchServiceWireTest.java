@@ -194,6 +194,8 @@ class SearchServiceWireTest {
         Answer missing = LAB.post(SERVICE, "/indexes('" + DOCS + "')/docs/search.post.search", READER, "{}");
         Answer preview = LAB.post(SERVICE, "/indexes('" + DOCS + "')/docs/search.post.search?api-version=2099-01-01",
                 READER, "{}");
+        Answer unpublished = LAB.post(SERVICE, "/indexes('" + DOCS + "')/docs/search.post.search?api-version=2026-04-02",
+                READER, "{}");
 
         // THEN
         String expected = "{\"error\":{\"code\":\"\",\"message\":\"Invalid or missing api-version query string "
@@ -202,13 +204,15 @@ class SearchServiceWireTest {
         assertThat(missing.body()).isEqualTo(expected);
         assertThat(preview.status()).isEqualTo(400);
         assertThat(preview.body()).isEqualTo(expected);
+        assertThat(unpublished.status()).isEqualTo(400);
+        assertThat(unpublished.body()).isEqualTo(expected);
     }
 
     @Test
-    void should_serve_every_api_version_the_sdk_knows() {
-        // WHEN
+    void should_serve_every_ga_api_version_the_java_and_javascript_sdks_send() {
+        // WHEN the Java SDK's versions, and 2026-04-01, the default of @azure/search-documents 13.x
         List<Integer> statuses = new ArrayList<>();
-        for (String version : List.of("2020-06-30", "2023-11-01", "2024-07-01", "2025-09-01")) {
+        for (String version : List.of("2020-06-30", "2023-11-01", "2024-07-01", "2025-09-01", "2026-04-01")) {
             statuses.add(LAB.get(SERVICE, "/indexes('" + DOCS + "')/docs/$count?api-version=" + version, READER)
                     .status());
         }

@@ -40,6 +40,18 @@ class BearerAuthenticatorTest {
 
         // THEN
         assertThat(code(outcome)).isEqualTo("InvalidAuthenticationInfo");
+        assertThat(((Outcome.Refused) outcome).error().details())
+                .containsEntry("AuthenticationErrorDetail", "Audience validation failed. Audience did not match.");
+    }
+
+    @Test
+    void should_name_no_failed_check_when_the_token_fails_on_more_than_its_audience() {
+        // GIVEN a token the service does not know at all
+        Outcome outcome = authenticator.authenticate(Optional.of("Bearer not-a-token"), Optional.of("2026-02-06"));
+
+        // THEN
+        assertThat(code(outcome)).isEqualTo("InvalidAuthenticationInfo");
+        assertThat(((Outcome.Refused) outcome).error().details()).isEmpty();
     }
 
     @ParameterizedTest(name = "Authorization={0}, x-ms-version={1} -> {2}")

@@ -99,6 +99,29 @@ class BlobServiceWireTest {
                 + "\nRequestId:");
         assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer authorization_uri=https://login.microsoftonline.com/");
         assertThat(answer.body() + answer.headers()).doesNotContain(token).doesNotContain("not-a-lab-token");
+        assertThat(answer.body()).doesNotContain("AuthenticationErrorDetail");
+    }
+
+    @Test
+    void should_say_the_audience_did_not_match_when_the_token_is_for_another_service() {
+        // GIVEN a genuine token of the caller, for Azure OpenAI rather than Storage (docs/azure-facts.md §8)
+        Request request = new Request.Builder().url(LAB.endpoint(BYO) + "/?comp=list")
+                .header("Authorization", "Bearer " + LAB.token("suite-caller", "https://cognitiveservices.azure.com"))
+                .header("x-ms-version", VERSION).build();
+
+        // WHEN
+        Answer answer = LAB.send(request);
+
+        // THEN
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("x-ms-error-code")).isEqualTo("InvalidAuthenticationInfo");
+        assertThat(answer.body()).startsWith(XML + "<Error><Code>InvalidAuthenticationInfo</Code><Message>Server "
+                + "failed to authenticate the request. Please refer to the information in the www-authenticate header."
+                + "\nRequestId:")
+                .endsWith("</Message><AuthenticationErrorDetail>Audience validation failed. Audience did not match."
+                        + "</AuthenticationErrorDetail></Error>");
+        assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer authorization_uri=https://login.microsoftonline.com/");
+        assertThat(answer.header("Server")).isEqualTo("Microsoft-HTTPAPI/2.0");
     }
 
     @Test

@@ -42,6 +42,18 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void should_read_a_deployments_stream_pace_or_default_it() throws IOException {
+        Topology paced = parse(defaultYaml().replaceFirst("streamPace: \\{firstTokenMs: 10, perTokenMs: 2}",
+                "streamPace: {firstTokenMs: 250, perTokenMs: 40}"));
+        Topology unpaced = parse(defaultYaml().replaceFirst("\n +streamPace: \\{firstTokenMs: 10, perTokenMs: 2}", ""));
+
+        assertThat(paced.accounts().get(0).deployment("gpt-4o").orElseThrow().streamPace())
+                .isEqualTo(new Topology.StreamPace(250, 40));
+        assertThat(unpaced.accounts().get(0).deployment("gpt-4o").orElseThrow().streamPace())
+                .isEqualTo(Topology.StreamPace.DEFAULT).isEqualTo(new Topology.StreamPace(10, 2));
+    }
+
+    @Test
     void should_resolve_assignment_scopes_to_arm_ids() {
         Topology topology = TopologyLoader.loadDefault();
 
@@ -91,7 +103,13 @@ class TopologyLoaderTest {
                 arguments("defaultBackend: aoai-pool", "defaultBackend: aoai-pol",
                         "variant.yaml: apim.api.defaultBackend: 'aoai-pol' names no backend or pool"),
                 arguments("      account: aoai-eus2", "      account: aoai-eus3",
-                        "variant.yaml: apim.backends[1].account: 'aoai-eus3' names no account"));
+                        "variant.yaml: apim.backends[1].account: 'aoai-eus3' names no account"),
+                arguments("streamPace: {firstTokenMs: 10, perTokenMs: 2}", "streamPace: {firstTokenMs: -1, perTokenMs: 2}",
+                        "variant.yaml: accounts[0].deployments[0].streamPace.firstTokenMs: -1 is out of range"),
+                arguments("streamPace: {firstTokenMs: 10, perTokenMs: 2}", "streamPace: {firstTokenMs: 10, perTokenMs: 20000}",
+                        "variant.yaml: accounts[0].deployments[0].streamPace.perTokenMs: 20000 is out of range"),
+                arguments("streamPace: {firstTokenMs: 10, perTokenMs: 2}", "streamPace: {firstTokenMs: 10}",
+                        "variant.yaml: accounts[0].deployments[0].streamPace.perTokenMs (line 66): 'perTokenMs' is required"));
     }
 
     @ParameterizedTest

@@ -10,7 +10,8 @@ import java.util.Map;
  * for a stream without usage) to {@link GatewayServices#emitMetric}, under {@code namespace} (default
  * "API Management") with the {@code <dimension name value>} values, evaluated when the policy runs. A dimension may
  * leave out {@code value} only for the default dimensions; the azure-openai variant takes at most 10 dimensions, the
- * llm variant 5. Nothing is emitted when no response reports usage.
+ * llm variant 5. Nothing is emitted when no response reports usage. A streamed answer is not held back for it: its
+ * metrics are emitted once the stream has passed through the gateway (estimated, unless its last event reports usage).
  */
 final class EmitTokenMetric extends Step {
     private static final Map<String, String> DEFAULT_DIMENSIONS = Map.of("API ID", "api", "Operation ID", "operation",
@@ -76,18 +77,30 @@ final class EmitTokenMetric extends Step {
 
             @Override
             public void afterBackend(Execution e) {
-                usage = TokenUsage.of(e.context.responseOrNull(), prompt).orElse(null);
+                GatewayResponse response = e.context.responseOrNull();
+                if (TokenUsage.watchAsStream(response, e.context.requestBody())) {
+                    // a stream passes through unread: its metrics are emitted once it has ended
+                    HeaderMap headers = response.headers();
+                    response.stream().orElseThrow().onEnd(body ->
+                            TokenUsage.of(headers, body, prompt).ifPresent(u -> emit(e.services, u, values)));
+                    return;
+                }
+                usage = TokenUsage.of(response, prompt).orElse(null);
             }
 
             @Override
             public void finish(Execution e, GatewayResponse answer) {
                 if (usage != null) {
-                    e.services.emitMetric(namespace, "Total Tokens", usage.total(), values);
-                    e.services.emitMetric(namespace, "Prompt Tokens", usage.prompt(), values);
-                    e.services.emitMetric(namespace, "Completion Tokens", usage.completion(), values);
+                    emit(e.services, usage, values);
                 }
             }
         });
+    }
+
+    private void emit(GatewayServices services, TokenUsage.Usage usage, Map<String, String> values) {
+        services.emitMetric(namespace, "Total Tokens", usage.total(), values);
+        services.emitMetric(namespace, "Prompt Tokens", usage.prompt(), values);
+        services.emitMetric(namespace, "Completion Tokens", usage.completion(), values);
     }
 
     private static String defaultValue(Execution ex, String dimension) {

@@ -7,13 +7,19 @@ import java.util.Set;
 
 /**
  * {@code forward-request} (docs/apim-gateway.md §2.3): sends the request as policies left it to the current backend and makes
- * the answer {@code context.Response}, whatever its status. Defaults: timeout 300 s, no request buffering (a retried
- * request then goes without its body), {@code fail-on-error-status-code} false. {@code buffer-response},
- * {@code http-version}, {@code continue-timeout} and {@code follow-redirects="false"} are accepted and change nothing
- * in the lab (it always streams through, speaks HTTP/1.1 to backends and never follows redirects).
+ * the answer {@code context.Response}, whatever its status. Defaults: timeout 300 s (the wait for the answer's headers,
+ * and in the lab for each later piece of its body), no request buffering (a retried request then goes without its
+ * body), {@code fail-on-error-status-code} false, {@code buffer-response} true.
+ *
+ * <p>The answer's body is not read here: it streams through the gateway after outbound has run on the headers, unless
+ * a policy reads it ({@link GatewayResponse}); {@code buffer-response} decides how its chunks are passed on
+ * ({@link StreamedBody}). An answer this forward replaces (the previous attempt of a retry) is closed unread.
+ *
+ * <p>{@code http-version}, {@code continue-timeout} and {@code follow-redirects="false"} are accepted and change
+ * nothing in the lab (it speaks HTTP/1.1 to backends and never follows redirects).
  */
 final class ForwardRequest extends Step {
-    static final ForwardOptions DEFAULTS = new ForwardOptions(Duration.ofSeconds(300), false, false);
+    static final ForwardOptions DEFAULTS = new ForwardOptions(Duration.ofSeconds(300), false, false, true);
 
     private final ForwardOptions options;
     private final Value timeout;
@@ -47,12 +53,11 @@ final class ForwardRequest extends Step {
                     "use one of them");
         }
         attrs.integer("continue-timeout", false, 0, Integer.MAX_VALUE);
-        attrs.literalBool("buffer-response", true);
         boolean millis = attrs.has("timeout-ms");
         Value timeout = millis ? attrs.integer("timeout-ms", false, 0, Integer.MAX_VALUE)
                 : attrs.integer("timeout", false, 0, Integer.MAX_VALUE);
         ForwardOptions options = new ForwardOptions(DEFAULTS.timeout(), attrs.literalBool("buffer-request-body", false),
-                attrs.literalBool("fail-on-error-status-code", false));
+                attrs.literalBool("fail-on-error-status-code", false), attrs.literalBool("buffer-response", true));
         return new ForwardRequest(origin, options, timeout, millis);
     }
 
@@ -62,7 +67,7 @@ final class ForwardRequest extends Step {
         if (timeout != null) {
             long t = timeout.integer(ex, this);
             effective = new ForwardOptions(timeoutInMillis ? Duration.ofMillis(t) : Duration.ofSeconds(t),
-                    options.bufferRequestBody(), options.failOnErrorStatusCode());
+                    options.bufferRequestBody(), options.failOnErrorStatusCode(), options.bufferResponse());
         }
         PolicyContext c = ex.context;
         BackendTarget target = c.backendOrNull();
@@ -70,22 +75,26 @@ final class ForwardRequest extends Step {
             throw new PolicyFault("forward-request", "BackendConnectionFailure", "No backend service is set: the API "
                     + "has no service URL and no set-backend-service ran.", origin, null);
         }
+        GatewayResponse previous = c.responseOrNull();
+        if (previous != null) {
+            previous.discard();
+        }
         GatewayRequest original = c.original();
         GatewayRequest request = new GatewayRequest(original.method(), c.url(), c.requestHeaders().copy(),
                 c.takeRequestBodyForForward(effective.bufferRequestBody()), original.ipAddress(),
                 original.apiSuffix(), original.matchedParameters());
-        GatewayResponse answer;
+        BackendAnswer forwarded;
         try {
-            answer = ex.services.forward(request, target, effective);
+            forwarded = ex.services.forward(request, target, effective);
         } catch (BackendException e) {
             // Source is the forwarding policy, Reason what the gateway reports (docs/apim-gateway.md §2: forward-request /
             // Timeout, BackendConnectionFailure); the gateway's own answer (e.g. pool exhausted) rides along
             throw new PolicyFault("forward-request", e.reason(), e.getMessage(), origin, e.response());
         }
-        GatewayResponse copy = new GatewayResponse(answer.statusCode(), answer.statusReason(),
-                answer.headers().copy(), answer.body() == null ? new byte[0] : answer.body());
+        GatewayResponse copy = forwarded.response().withCopiedHeaders();
         c.response(copy);
-        ex.services.lastForwardUrl().ifPresent(c::url);
+        // context.Request.Url shows where the request went: how a policy learns the member a pool chose (§3.2)
+        c.url(forwarded.url());
         if (effective.failOnErrorStatusCode() && copy.statusCode() >= 400 && copy.statusCode() <= 599) {
             // the LastError.Reason APIM reports here is UNCONFIRMED
             throw new PolicyFault("forward-request", "BackendResponseError", "Backend service responded with status "

@@ -12,11 +12,11 @@ public interface GatewayServices {
 
     /**
      * {@code forward-request}: sends {@code request} to {@code target} (a pool member chosen now, honouring weights,
-     * priorities and circuit breakers) and returns the backend's answer, whatever its status.
+     * priorities and circuit breakers) and returns the backend's answer, whatever its status, with the URL it went to.
      *
      * @throws BackendException when no HTTP answer came (connection failure, timeout) or no pool member is available
      */
-    GatewayResponse forward(GatewayRequest request, BackendTarget target, ForwardOptions options) throws BackendException;
+    BackendAnswer forward(GatewayRequest request, BackendTarget target, ForwardOptions options) throws BackendException;
 
     /** {@code authentication-managed-identity}: an Entra token of the gateway's identity for {@code resource}. */
     String managedIdentityToken(String resource, Optional<String> clientId);
@@ -35,13 +35,4 @@ public interface GatewayServices {
 
     /** The gateway's clock: every time the engine reads comes from here. */
     Clock clock();
-
-    /**
-     * The URL the last {@code forward-request} of this request went to: the chosen pool member's URL plus the API
-     * suffix. {@code context.Request.Url} shows it after forwarding, which is how policies learn the backend a pool
-     * chose (docs/apim-gateway.md §3.2, item 2). Empty before the first forward.
-     */
-    default Optional<java.net.URI> lastForwardUrl() {
-        return Optional.empty();
-    }
 }

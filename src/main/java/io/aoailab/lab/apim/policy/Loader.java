@@ -101,7 +101,32 @@ final class Loader {
             }
             sections.put(section, steps(child, section, ""));
         }
+        requireOneForwardRequest(root);
         return sections;
+    }
+
+    /**
+     * APIM takes one {@code forward-request} per policy document ("Multiple statements per policy document: not
+     * supported", docs/apim-gateway.md §2.3); a document with two is refused by APIM, so the lab refuses it too.
+     */
+    private void requireOneForwardRequest(Element parent) throws PolicyException {
+        List<Element> forwards = new ArrayList<>();
+        collect(parent, "forward-request", forwards);
+        if (forwards.size() > 1) {
+            throw error(forwards.get(1).line(), "forward-request", "a second forward-request in the document (the first"
+                    + " is on line " + forwards.get(0).line() + "); APIM allows one per policy document",
+                    "keep one forward-request, e.g. inside one <retry> whose condition decides whether to try again,"
+                            + " with a <choose> around set-backend-service to pick the backend");
+        }
+    }
+
+    private static void collect(Element parent, String name, List<Element> found) {
+        for (Element child : parent.children()) {
+            if (child.name().equals(name)) {
+                found.add(child);
+            }
+            collect(child, name, found);
+        }
     }
 
     /** The child elements of {@code parent} as steps, with paths under {@code prefix}. */

@@ -13,8 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code interval} alone → fixed; with {@code delta} → linear {@code interval + (n - 1) * delta}; with {@code delta}
  * and {@code max-interval} → exponential {@code interval + (2^(n-1) - 1) * random(0.8 delta, 1.2 delta)} capped at
  * {@code max-interval}. That exponential form is the one that reproduces the docs' example (interval = delta = 10,
- * max 100 → about 10, 20, 40, 80, 100). {@code interval="0"} never sleeps. The lab's real sleeper caps each wait
- * at {@link Sleeper#MAX_WAIT} so a policy written for production cannot stall a test run.
+ * max 100 → about 10, 20, 40, 80, 100). {@code interval="0"} never sleeps. The lab waits the whole of each wait, as
+ * APIM does (bounded only by the request's timeouts), so a test that must not wait long gives its policy short
+ * intervals.
  *
  * <p><b>Errors.</b> An error inside an attempt (no HTTP answer, an expression failure) is not retried: processing
  * jumps to on-error, as for any error (§2, "processing immediately jumps to the on-error policy section"). Whether

@@ -36,6 +36,7 @@ final class SetStatus extends Step {
     void run(Execution ex) throws PolicyFault {
         GatewayResponse r = ex.responseForWrite();
         int status = code(ex);
-        ex.context.response(new GatewayResponse(status, reason(ex, status), r.headers(), r.body()));
+        // the body goes with the new status unread: a status change does not make APIM buffer the body
+        ex.context.response(r.withStatus(status, reason(ex, status)));
     }
 }

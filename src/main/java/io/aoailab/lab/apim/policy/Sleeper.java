@@ -8,20 +8,31 @@ interface Sleeper {
     /** @return false if the wait was interrupted (the retry then stops) */
     boolean sleep(Duration duration);
 
-    /** The longest real wait: the lab serves test runs, where a production-length backoff would only stall. */
-    Duration MAX_WAIT = Duration.ofSeconds(10);
+    /** How a thread naps: {@link Thread#sleep(long)}, or a recorder in tests. */
+    @FunctionalInterface
+    interface Nap {
+        void millis(long millis) throws InterruptedException;
+    }
 
-    /** Sleeps for real, at most {@link #MAX_WAIT}. */
-    Sleeper REAL = duration -> {
-        if (duration.isZero() || duration.isNegative()) {
-            return true;
-        }
-        try {
-            Thread.sleep(Math.min(duration.toMillis(), MAX_WAIT.toMillis()));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    };
+    /**
+     * Waits the whole duration, however long: APIM waits what the policy says, bounded only by the request's timeouts
+     * (docs/apim-gateway.md §2.2), and so does the lab; a test that must not wait long gives its policy short intervals.
+     */
+    static Sleeper napping(Nap nap) {
+        return duration -> {
+            if (duration.isZero() || duration.isNegative()) {
+                return true;
+            }
+            try {
+                nap.millis(duration.toMillis());
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
+    }
+
+    /** Sleeps for real, the whole duration. */
+    Sleeper REAL = napping(Thread::sleep);
 }

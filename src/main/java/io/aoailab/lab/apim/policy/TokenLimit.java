@@ -10,7 +10,9 @@ import java.util.Map;
  * {@code estimate-prompt-tokens} the request's prompt estimate must fit in what is left of {@code tokens-per-minute};
  * without it, any budget left admits the request, so one request can overshoot and later ones wait (§2.8). A request
  * with {@code "stream": true} is always estimated. Once the answer is known the tokens it reports
- * ({@code usage.total_tokens}; the estimate when it reports none) are charged to the one-minute sliding window.
+ * ({@code usage.total_tokens}; the estimate when it reports none) are charged to the one-minute sliding window. A
+ * streamed answer is not held back for that: it is charged once it has passed through the gateway, and its headers,
+ * which leave first, show the budget before it and no consumed-tokens header (INFERRED: its count is not known yet).
  *
  * <p>Over the rate: 429 {@code { "statusCode": 429, "message": "Token limit is exceeded. Try again in N seconds." }}
  * with {@code Retry-After: N}. Over the llm quota ({@code token-quota} per {@code token-quota-period}, a sliding
@@ -123,10 +125,20 @@ final class TokenLimit extends Step {
         Limits.variable(ex, names.get("tokens-consumed-variable-name"), prompt);
         ex.completions.add(new Execution.Completion() {
             private TokenUsage.Usage usage;
+            private boolean streamed;
 
             @Override
             public void afterBackend(Execution e) {
-                usage = TokenUsage.of(e.context.responseOrNull(), prompt).orElse(null);
+                GatewayResponse response = e.context.responseOrNull();
+                if (TokenUsage.watchAsStream(response, e.context.requestBody())) {
+                    // a stream passes through unread: it is charged once it has ended (§2.8: estimated for streams)
+                    streamed = true;
+                    HeaderMap headers = response.headers();
+                    response.stream().orElseThrow().onEnd(body -> charge(TokenUsage.of(headers, body, prompt)
+                            .map(TokenUsage.Usage::total).orElse(prompt)));
+                    return;
+                }
+                usage = TokenUsage.of(response, prompt).orElse(null);
                 if (usage != null) {
                     Limits.variable(e, names.get("tokens-consumed-variable-name"), usage.total());
                 }
@@ -134,19 +146,29 @@ final class TokenLimit extends Step {
 
             @Override
             public void finish(Execution e, GatewayResponse answer) {
-                long consumed = usage != null ? usage.total() : prompt;
+                if (!streamed) {
+                    charge(usage != null ? usage.total() : prompt);
+                }
+                // a streamed answer's headers leave before its tokens are known: they show the budget before it
                 if (tpm != null) {
-                    counters.add(key, consumed, MINUTE);
                     Limits.header(answer, names.get("remaining-tokens-header-name"),
                             counters.remaining(key, tpm, MINUTE));
                 }
                 if (quotaLimit != null) {
-                    counters.add(key + "\u0000quota", consumed, quotaPeriod);
                     Limits.header(answer, names.get("remaining-quota-tokens-header-name"),
                             counters.remaining(key + "\u0000quota", quotaLimit, quotaPeriod));
                 }
                 if (usage != null) {
                     Limits.header(answer, names.get("tokens-consumed-header-name"), usage.total());
+                }
+            }
+
+            private void charge(long consumed) {
+                if (tpm != null) {
+                    counters.add(key, consumed, MINUTE);
+                }
+                if (quotaLimit != null) {
+                    counters.add(key + "\u0000quota", consumed, quotaPeriod);
                 }
             }
         });

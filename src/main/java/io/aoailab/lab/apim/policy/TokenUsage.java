@@ -2,9 +2,7 @@ package io.aoailab.lab.apim.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
+import io.aoailab.lab.tokens.O200kBase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +10,14 @@ import java.util.Optional;
 
 /**
  * Token counts for the token policies (docs/apim-gateway.md §2.8, §2.9): the prompt estimate from a request body (Responses
- * API {@code instructions} + {@code input}, Chat Completions {@code messages}), counted with o200k_base; and the usage
+ * API {@code instructions} + {@code input}, Chat Completions {@code messages}), counted with the lab's one o200k_base encoder ({@link O200kBase}); and the usage
  * a response reports ({@code usage.total_tokens} with {@code input_tokens}/{@code output_tokens} or
  * {@code prompt_tokens}/{@code completion_tokens}), from a JSON body or from the events of a stream. A stream that
  * reports no usage is estimated: prompt estimate plus the tokens of the text deltas (§2.8, "with stream=true ...
  * completion tokens are estimated too").
+ *
+ * <p>The lab's one reader of a response's {@code usage}: the token limits and the token metrics read it here, and
+ * everything else the gateway knows of tokens is read from the metrics it emitted ({@code TokenMetrics}).
  */
 final class TokenUsage {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -24,15 +25,11 @@ final class TokenUsage {
     record Usage(long prompt, long completion, long total) {
     }
 
-    private static final class Holder {
-        static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
-    }
-
     private TokenUsage() {
     }
 
     static long count(String text) {
-        return text == null || text.isEmpty() ? 0 : Holder.O200K.countTokensOrdinary(text);
+        return O200kBase.count(text);
     }
 
     static boolean isStreaming(byte[] requestBody) {
@@ -72,16 +69,34 @@ final class TokenUsage {
         }
     }
 
+    /**
+     * Whether the token policies must watch {@code response} pass by rather than read it: its body is still arriving
+     * and is a stream (the request asked for one, or the answer is server-sent events). Reading it would hold every
+     * event back until the last, which streaming exists to avoid; APIM estimates for streams instead (§2.8).
+     */
+    static boolean watchAsStream(GatewayResponse response, byte[] requestBody) {
+        return response != null && response.stream().isPresent()
+                && (isStreaming(requestBody) || isEventStream(response.headers()));
+    }
+
+    private static boolean isEventStream(HeaderMap headers) {
+        return headers.first("Content-Type").map(t -> t.contains("text/event-stream")).orElse(false);
+    }
+
     /** What the response reports, or an estimate for a stream without usage; empty for anything else. */
     static Optional<Usage> of(GatewayResponse response, long promptEstimate) {
-        if (response == null || response.body() == null || response.body().length == 0) {
+        return response == null ? Optional.empty() : of(response.headers(), response.body(), promptEstimate);
+    }
+
+    /** What an answer with these headers and this body reports, or an estimate for a stream without usage. */
+    static Optional<Usage> of(HeaderMap headers, byte[] responseBody, long promptEstimate) {
+        if (responseBody == null || responseBody.length == 0) {
             return Optional.empty();
         }
-        String text = new String(response.body(), StandardCharsets.UTF_8);
-        boolean stream = response.headers().first("Content-Type").map(t -> t.contains("text/event-stream"))
-                .orElse(false) || text.startsWith("event:") || text.startsWith("data:");
+        String text = new String(responseBody, StandardCharsets.UTF_8);
+        boolean stream = isEventStream(headers) || text.startsWith("event:") || text.startsWith("data:");
         if (!stream) {
-            JsonNode body = json(response.body());
+            JsonNode body = json(responseBody);
             return body == null ? Optional.empty() : usage(body.path("usage"));
         }
         long completion = 0;

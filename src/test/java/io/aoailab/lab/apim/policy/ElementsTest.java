@@ -185,10 +185,12 @@ class ElementsTest {
         run("<policies><backend><forward-request timeout-ms=\"1500\" buffer-request-body=\"true\" "
                 + "buffer-response=\"false\" http-version=\"2or1\" /></backend></policies>");
         assertThat(gateway.forwards.get(0).options())
-                .isEqualTo(new ForwardOptions(Duration.ofMillis(1500), true, false));
+                .isEqualTo(new ForwardOptions(Duration.ofMillis(1500), true, false, false));
         context = FakeGateway.context(FakeGateway.request("GET", "/x", ""));
         run("<policies><backend><forward-request timeout=\"@(10 * 2)\" /></backend></policies>");
         assertThat(gateway.forwards.get(1).options().timeout()).isEqualTo(Duration.ofSeconds(20));
+        // buffer-response is true unless a policy says otherwise (docs/apim-gateway.md §2.3)
+        assertThat(gateway.forwards.get(1).options().bufferResponse()).isTrue();
     }
 
     @Test
@@ -205,14 +207,15 @@ class ElementsTest {
     @Test
     void should_send_the_body_only_once_when_a_request_is_forwarded_twice_without_buffering() throws Exception {
         // GIVEN two forwards in a row, as a retry makes
-        String twice = "<policies><backend><forward-request %s /><forward-request %s /></backend></policies>";
+        String twice = "<policies><backend><retry condition=\"true\" count=\"1\" interval=\"0\"><forward-request %s />"
+                + "</retry></backend></policies>";
 
         // WHEN unbuffered, then buffered
-        run(twice.formatted("", ""));
+        run(twice.formatted(""));
         List<String> unbuffered = gateway.forwards.stream().map(FakeGateway.Forward::body).toList();
         gateway.forwards.clear();
         context = FakeGateway.context(FakeGateway.request("POST", "/responses", "{\"input\":\"hi\"}"));
-        run(twice.formatted("buffer-request-body=\"true\"", "buffer-request-body=\"true\""));
+        run(twice.formatted("buffer-request-body=\"true\""));
         List<String> buffered = gateway.forwards.stream().map(FakeGateway.Forward::body).toList();
 
         // THEN the second unbuffered forward has no body, as in APIM (docs/apim-gateway.md §2.3)

@@ -59,7 +59,7 @@ final class FakeGateway implements GatewayServices {
     }
 
     @Override
-    public GatewayResponse forward(GatewayRequest request, BackendTarget target, ForwardOptions options)
+    public BackendAnswer forward(GatewayRequest request, BackendTarget target, ForwardOptions options)
             throws BackendException {
         forwards.add(new Forward(request, target, options));
         String name = target instanceof BackendTarget.ById id ? id.backendId()
@@ -73,15 +73,8 @@ final class FakeGateway implements GatewayServices {
             throw new BackendException("BackendConnectionFailure", "No script for backend '" + name + "'.", null);
         }
         Outcome outcome = queue.size() > 1 ? queue.poll() : queue.peek();
-        lastUrl = URI.create("https://" + name + ".example" + request.apiSuffix());
-        return outcome.answer(request);
-    }
-
-    private URI lastUrl;
-
-    @Override
-    public Optional<URI> lastForwardUrl() {
-        return Optional.ofNullable(lastUrl);
+        return new BackendAnswer(URI.create("https://" + name + ".example" + request.apiSuffix()),
+                outcome.answer(request));
     }
 
     @Override
@@ -117,6 +110,15 @@ final class FakeGateway implements GatewayServices {
 
     static Outcome answer(int status, String body, String... headerPairs) {
         return request -> response(status, body, headerPairs);
+    }
+
+    /** An answer whose body is still arriving, as the gateway's forwarder returns it. */
+    static Outcome streamed(int status, String body, String... headerPairs) {
+        return request -> {
+            GatewayResponse buffered = response(status, body, headerPairs);
+            return GatewayResponse.streaming(status, buffered.statusReason(), buffered.headers(),
+                    new StreamedBody(new java.io.ByteArrayInputStream(buffered.body()), false, () -> { }));
+        };
     }
 
     static Outcome fail(String reason) {

@@ -198,6 +198,45 @@ class LimitsTest {
     }
 
     @Test
+    void should_charge_and_measure_a_stream_once_it_has_passed_through_without_holding_it_back() throws Exception {
+        // GIVEN a streamed answer whose last event reports its usage, behind a token limit and a token metric
+        gateway.script("default", FakeGateway.streamed(200, "event: response.output_text.delta\n"
+                + "data: {\"type\":\"response.output_text.delta\",\"delta\":\"Hello\"}\n\n"
+                + "event: response.completed\n"
+                + "data: {\"type\":\"response.completed\",\"response\":{\"usage\":{\"input_tokens\":30,"
+                + "\"output_tokens\":70,\"total_tokens\":100}}}\n\n", "Content-Type", "text/event-stream"));
+        Policy policy = Policy.parse("""
+                <policies><inbound>
+                  <llm-token-limit counter-key="k" tokens-per-minute="1000" estimate-prompt-tokens="false"
+                      remaining-tokens-header-name="x-remaining-tokens" tokens-consumed-header-name="x-consumed" />
+                  <llm-emit-token-metric namespace="openai"><dimension name="Subscription ID" /></llm-emit-token-metric>
+                </inbound><backend><forward-request buffer-response="false" /></backend></policies>""", "s.xml");
+        context = FakeGateway.context(FakeGateway.request("POST", "/responses",
+                "{\"model\":\"gpt-4o\",\"input\":\"Say hello\",\"stream\":true}"));
+
+        // WHEN the policy has run: the headers are ready, the body not yet passed on
+        GatewayResponse answer = policy.execute(context, gateway);
+
+        // THEN nothing read the body: it is still a stream, and neither charged nor measured yet
+        assertThat(answer.stream()).isPresent();
+        assertThat(gateway.metrics).isEmpty();
+        assertThat(answer.headers().first("x-remaining-tokens")).contains("1000");
+        assertThat(answer.headers().contains("x-consumed")).isFalse();
+
+        // WHEN it passes through to the client
+        java.io.ByteArrayOutputStream client = new java.io.ByteArrayOutputStream();
+        answer.stream().orElseThrow().transferTo(client);
+
+        // THEN the client got all of it, and the usage of its last event was measured and charged
+        assertThat(client.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("response.completed");
+        assertThat(gateway.metrics).extracting(FakeGateway.Metric::name, FakeGateway.Metric::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Total Tokens", 100.0),
+                        org.assertj.core.groups.Tuple.tuple("Prompt Tokens", 30.0),
+                        org.assertj.core.groups.Tuple.tuple("Completion Tokens", 70.0));
+        assertThat(gateway.counters.remaining("llm-token-limit\u0000k", 1000, Duration.ofMinutes(1))).isEqualTo(900);
+    }
+
+    @Test
     void should_take_usage_from_the_completed_event_when_the_response_is_a_stream() {
         GatewayResponse stream = FakeGateway.response(200, "event: response.output_text.delta\n"
                 + "data: {\"type\":\"response.output_text.delta\",\"delta\":\"Hello\"}\n\n"

@@ -46,6 +46,18 @@ class PolicyParseTest {
                         + "name.");
     }
 
+    @Test
+    void should_refuse_a_second_forward_request_when_a_document_has_two() {
+        // the shape of the recommended policy before it had one forward-request (docs/apim-gateway.md §2.3)
+        assertThat(messageOf("<policies>\n<backend>\n<choose>\n<when condition=\"@(true)\">\n"
+                + "<forward-request />\n</when>\n<otherwise>\n<retry condition=\"false\" count=\"1\" interval=\"0\">\n"
+                + "<forward-request />\n</retry>\n</otherwise>\n</choose>\n</backend>\n</policies>"))
+                .isEqualTo("p.xml:9: forward-request: a second forward-request in the document (the first is on line 5);"
+                        + " APIM allows one per policy document. Fix: keep one forward-request, e.g. inside one <retry>"
+                        + " whose condition decides whether to try again, with a <choose> around set-backend-service to"
+                        + " pick the backend.");
+    }
+
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource(delimiter = '|', value = {
         "<forward-request />|inbound|move it to <backend>",

@@ -142,11 +142,30 @@ class RetryTest {
     }
 
     @Test
-    void should_cap_real_waits_when_a_policy_asks_for_long_backoffs() {
-        assertThat(Sleeper.MAX_WAIT).isEqualTo(Duration.ofSeconds(10));
+    void should_wait_as_long_as_the_policy_says_when_it_asks_for_long_backoffs() throws Exception {
+        // GIVEN a policy written for production: 10 minutes between attempts, and the real sleeper's own logic
+        gateway.script("default", answer(500, "x"));
+        List<Long> naps = new ArrayList<>();
+        String xml = "<policies><backend><retry " + ON_429_OR_5XX + "count=\"2\" interval=\"600\"><forward-request />"
+                + "</retry></backend></policies>";
+
+        // WHEN
+        Policy.parse(xml, "retry.xml").withSleeper(Sleeper.napping(naps::add)).execute(context, gateway);
+
+        // THEN each wait is the whole 600 s, uncapped, as APIM waits (docs/apim-gateway.md §2.2)
+        assertThat(naps).containsExactly(600_000L, 600_000L);
+        assertThat(gateway.forwards).hasSize(3);
+    }
+
+    @Test
+    void should_sleep_for_real_at_least_the_wait_and_not_at_all_for_none() {
         long start = System.nanoTime();
         assertThat(Sleeper.REAL.sleep(Duration.ofMillis(20))).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(20));
         assertThat(Sleeper.REAL.sleep(Duration.ZERO)).isTrue();
+        assertThat(Sleeper.napping(millis -> {
+            throw new InterruptedException();
+        }).sleep(Duration.ofSeconds(1))).isFalse();
+        assertThat(Thread.interrupted()).isTrue();
     }
 }
