@@ -86,18 +86,19 @@ public final class AccessPath {
     public static AccessPath direct(String region, URI endpoint, TokenCredential credential, Settings settings) {
         String name = "direct(" + region + ")";
         CallCapture capture = new CallCapture(name, settings.clock(), settings.redactor());
-        capture.expect(expectation(name, List.of(region), settings.intended()));
+        String description = "directly to " + region;
+        capture.expect(expectation(description, List.of(region), settings.intended()));
         Binding bound = new Binding(endpoint, new AzureOpenAiResponses(builder(endpoint, settings, capture)
                 .credential(credential).buildClient()), Optional.of(region));
-        return new AccessPath(name, "directly to " + region, () -> bound, capture,
+        return new AccessPath(name, description, () -> bound, capture,
                 version -> direct(region, endpoint, credential, settings.withApiVersion(version)));
     }
 
     /** The APIM gateway, with a subscription key: any intended region may answer. */
     public static AccessPath apim(URI gateway, Secret subscriptionKey, Settings settings) {
         CallCapture capture = new CallCapture("apim", settings.clock(), settings.redactor());
-        capture.expect(expectation("apim", settings.intended().regions().stream().map(IntendedRegion::displayName)
-                .toList(), settings.intended()));
+        capture.expect(expectation("through APIM", settings.intended().regions().stream()
+                .map(IntendedRegion::displayName).toList(), settings.intended()));
         Binding bound = new Binding(gateway, new AzureOpenAiResponses(builder(gateway, settings, capture)
                 .credential(new KeyCredential(subscriptionKey.reveal())).buildClient()), Optional.empty());
         return new AccessPath("apim", "through APIM", () -> bound, capture,
@@ -129,7 +130,8 @@ public final class AccessPath {
         Supplier<Binding> binding = memoized(() -> {
             FoundryConnection.Resolved resolved = connection.resolve();
             String region = resolved.expectedRegionAmong(endpoints, intendedRegion);
-            capture.expect(expectation(name, List.of(region), settings.intended()));
+            capture.expect(expectation("through Foundry connection " + connection.name(), List.of(region),
+                    settings.intended()));
             ResponsesClientBuilder builder = builder(resolved.target(), settings, capture);
             resolved.apiKey().ifPresentOrElse(key -> builder.credential(new KeyCredential(key.reveal())),
                     () -> builder.credential(credential));

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * is meant to come from, and the intended model. Checked on every call the suite makes, not in one case: a
  * deployment whose second region serves another model is caught on whichever call lands there.
  *
- * @param path the access path, as messages name it
+ * @param path the access path as a sentence names it, e.g. "through APIM"
  * @param regions the regions that may answer on the path (a direct path: its own; APIM: every intended one)
  * @param model the intended model, as configuration names it
  * @param servesModel whether a response's {@code model} is the intended one (it may add its version date)
@@ -30,17 +30,17 @@ public record AnswerExpectation(String path, List<String> regions, String model,
         }
         String where = call.method() + " " + call.url() + " answered " + call.status();
         if (call.region().isEmpty()) {
-            return Optional.of(String.format("%nExpecting every answer through %s to name the region that served it"
+            return Optional.of(String.format("%nExpecting every answer %s to name the region that served it"
                     + " (x-ms-region, or the gateway's x-backend-region),%nbut %s without naming one.", path, where));
         }
         if (!regions.contains(call.region().get())) {
-            return Optional.of(String.format("%nExpecting every answer through %s to come from %s,%nbut %s from %s.",
+            return Optional.of(String.format("%nExpecting every answer %s to come from %s,%nbut %s from %s.",
                     path, regions.size() == 1 ? regions.get(0) : "one of the intended regions " + regions, where,
                     call.region().get()));
         }
         Optional<String> model = call.model();
         if (model.isPresent() && !servesModel.test(model.get())) {
-            return Optional.of(String.format("%nExpecting every answer through %s to come from the intended model %s"
+            return Optional.of(String.format("%nExpecting every answer %s to come from the intended model %s"
                     + " (EXPECTED_MODEL),%nbut %s from %s with model %s.", path, this.model, where,
                     call.region().get(), model.get()));
         }

@@ -3,6 +3,7 @@ package io.aoailab.assertions;
 import io.aoailab.access.AccessPath;
 import io.aoailab.access.Ask;
 import io.aoailab.access.Call;
+import io.aoailab.access.Failure;
 import io.aoailab.access.Reply;
 import io.aoailab.config.IntendedDeployment;
 import java.util.ArrayList;
@@ -93,13 +94,15 @@ public final class StatefulFollowUps {
         if (followUp.succeeded()) {
             return;
         }
+        Failure refused = followUp.failure();
         throw new AssertionError(String.format(Locale.ROOT, "%nExpecting %s %s (follow-up %d of %d) to find the"
-                + " response it created,%nbut it answered %s while the response was created in %s:%nstored responses"
-                + " live in the account that created them, so behind a load-balanced pool a follow-up (GET/DELETE"
-                + " /responses/{id}, input_items, previous_response_id) must be pinned to the creating region (see"
-                + " README, \"Why and how follow-ups are pinned\").%n(%d follow-ups: a pool that does not pin them"
-                + " passes all of them with probability at most %.5f.)", what, path.description(), i, k,
-                followUp.failure(), created.region().orElse("an unnamed region"), k,
+                + " response it created,%nbut it answered %d from %s (%s) while the response was created in %s:%n"
+                + "stored responses live in the account that created them, so behind a load-balanced pool a follow-up"
+                + " (GET/DELETE /responses/{id}, input_items, previous_response_id) must be pinned to the creating"
+                + " region (see README, \"Why and how follow-ups are pinned\").%n(%d follow-ups: a pool that does not"
+                + " pin them passes all of them with probability at most %.5f.)", what, path.description(), i, k,
+                refused.status(), refused.region().orElse("an unnamed region"), refused.message(),
+                created.region().orElse("an unnamed region"), k,
                 Math.pow(largestShare(path, intended), k)));
     }
 }

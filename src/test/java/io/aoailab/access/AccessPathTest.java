@@ -117,7 +117,7 @@ class AccessPathTest {
                 Paths.settings(answering(200, "West Europe", ResponsesWire.RESPONSE)));
 
         assertThatThrownBy(() -> direct.call(api -> api.create(hello()))).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Expecting every answer through direct(East US) to come from East US,")
+                .hasMessageContaining("Expecting every answer directly to East US to come from East US,")
                 .hasMessageContaining("answered 200 from West Europe.");
     }
 
@@ -130,9 +130,9 @@ class AccessPathTest {
                         "gpt-4o-mini-2024-07-18"))));
 
         assertThatThrownBy(() -> apim.call(api -> api.create(hello()))).hasMessageContaining(
-                "Expecting every answer through apim to name the region that served it");
+                "Expecting every answer through APIM to name the region that served it");
         assertThatThrownBy(() -> mini.call(api -> api.create(hello()))).hasMessageContaining(
-                "Expecting every answer through apim to come from the intended model gpt-4o (EXPECTED_MODEL),")
+                "Expecting every answer through APIM to come from the intended model gpt-4o (EXPECTED_MODEL),")
                 .hasMessageContaining("from East US 2 with model gpt-4o-mini-2024-07-18.");
     }
 

@@ -38,6 +38,17 @@ final class BrokenDeployments {
                         UnaryOperator.identity(), Map.of("EXPECTED_FOUNDRY_CONNECTIONS",
                                 "aoai-eus=East US,aoai-eus2=East US 2"), ScenarioSuites.RESPONSES,
                         "through Foundry connection aoai-eus: a response is completed",
-                        "to reach East US (EXPECTED_FOUNDRY_CONNECTIONS)"));
+                        "to reach East US (EXPECTED_FOUNDRY_CONNECTIONS)"),
+                new BrokenDeployment("an APIM policy that leaves forward-request buffering streams (its default)",
+                        UnaryOperator.identity(), policy -> policy.replace(" buffer-response=\"false\"", ""),
+                        Map.of(), ScenarioSuites.RESPONSES,
+                        "through APIM: a streamed reply arrives as it is generated",
+                        "unless the policy sets buffer-response=\"false\""),
+                new BrokenDeployment("an APIM policy whose outbound reads the body of streamed answers",
+                        UnaryOperator.identity(), policy -> policy.replace(
+                                " &amp;&amp; !context.Variables.GetValueOrDefault&lt;bool&gt;(\"streamed\", false)", ""),
+                        Map.of(), ScenarioSuites.RESPONSES,
+                        "through APIM: a streamed reply arrives as it is generated",
+                        "an outbound policy that reads the response body"));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -30,18 +31,24 @@ public final class CatalogLoop {
                 continue;
             }
             int caught = 0;
+            String firstCatch = null;
             long start = System.nanoTime();
             for (int i = 0; i < runs; i++) {
                 Path directory = Files.createTempDirectory("catalog");
                 Events events = broken.run(directory);
-                if (broken.caughtBy(events).isPresent()) {
+                Optional<Throwable> by = broken.caughtBy(events);
+                if (by.isPresent()) {
                     caught++;
+                    firstCatch = firstCatch == null ? by.get().getMessage().strip() : firstCatch;
                 } else {
                     System.out.println("  run " + (i + 1) + " not caught; failures: " + BrokenDeployment.failures(events));
                 }
             }
             System.out.printf(Locale.ROOT, "%s: caught in %d of %d runs (%.1f s per run)%n", broken.name(), caught, runs,
                     (System.nanoTime() - start) / 1e9 / runs);
+            if (firstCatch != null) {
+                System.out.println("  by \"" + broken.failingTest() + "\":\n    " + firstCatch.replace("\n", "\n    "));
+            }
         }
     }
 }
