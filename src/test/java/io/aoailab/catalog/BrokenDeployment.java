@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.MethodFilter;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -30,7 +31,8 @@ import org.junit.platform.testkit.engine.Events;
  *        for none
  * @param intent configuration keys that state the intended deployment, beyond the defaults
  * @param suite the scenario suite that must catch it
- * @param failingTest the start of the display name of a test that must fail, e.g. "through APIM: a stored response"
+ * @param failingTest the start of the display name of a test that must fail, e.g. "through APIM: a stored response";
+ *        only that test runs
  * @param message what the failure must say
  */
 record BrokenDeployment(String name, UnaryOperator<String> topologyEdit, UnaryOperator<String> policyEdit,
@@ -52,8 +54,11 @@ record BrokenDeployment(String name, UnaryOperator<String> topologyEdit, UnaryOp
         parameters.put(DeploymentTest.CONFIG_SOURCE_PROPERTY_NAME, DeploymentTest.CONFIG_SOURCE_PARAMETERS);
         parameters.put(DeploymentTest.CONFIG_KEY_PREFIX + "LAB_TOPOLOGY_FILE", topology.toString());
         intent.forEach((key, value) -> parameters.put(DeploymentTest.CONFIG_KEY_PREFIX + key, value));
+        // only the test that must catch it: its method is its display name after the path, as a method name
+        String method = failingTest.substring(failingTest.indexOf(": ") + 2).replace(' ', '_');
         return EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
-                .selectors(selectClass(suite)).execute().testEvents();
+                .selectors(selectClass(suite)).filters(MethodFilter.includeMethodNamePatterns(".*#" + method + ".*"))
+                .execute().testEvents();
     }
 
     /** The failure that caught it, if the suite caught it. */
