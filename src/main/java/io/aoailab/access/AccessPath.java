@@ -3,27 +3,36 @@ package io.aoailab.access;
 import com.azure.ai.openai.responses.AzureResponsesServiceVersion;
 import com.azure.ai.openai.responses.ResponsesClientBuilder;
 import com.azure.core.credential.KeyCredential;
+import com.azure.core.credential.SimpleTokenCache;
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
-import io.aoailab.config.IntendedDeployment;
+import com.openai.azure.AzureUrlPathMode;
+import com.openai.azure.credential.AzureApiKeyCredential;
+import com.openai.client.OpenAIClientImpl;
+import com.openai.core.ClientOptions;
+import com.openai.credential.BearerTokenCredential;
+import io.aoailab.config.Client;
 import io.aoailab.config.IntendedDeployment.IntendedRegion;
+import io.aoailab.config.IntendedDeployment;
 import io.aoailab.config.Secret;
 import io.aoailab.report.Redactor;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One way into the Responses API, as the scenarios inject it: a client configured for that way in, every call it
- * made, and what the intended deployment says each answer must show.
+ * One way into the Responses API with one client library, as the scenarios inject it: the client configured for that
+ * way in, every call it made, and what the intended deployment says each answer must show. Each way in runs with
+ * each configured {@link Client}: azure-ai-openai on {@code /openai/responses?api-version=…}, openai-java 4.x on
+ * {@code /openai/v1/responses} (docs/azure-facts.md §8).
  *
  * <ul>
  *   <li>{@code direct(<region>)}: an account's endpoint, Entra token for
@@ -32,7 +41,9 @@ import java.util.function.Supplier;
  *       accounts itself (docs/apim-gateway.md §4);</li>
  *   <li>{@code foundry(<connection>)}: one of the Foundry project's Azure OpenAI connections, resolved on first use
  *       by azure-ai-projects' own {@code ConnectionsClient} the way {@code InferenceClient.getOpenAIClient()} does,
- *       and its target called with the connection's credential (see {@link FoundryConnection}).</li>
+ *       and its target called with the connection's credential (see {@link FoundryConnection});</li>
+ *   <li>{@code project}: the Foundry project's own {@code /openai/v1} surface, Entra token for
+ *       {@code https://ai.azure.com/.default}, openai-java only (it takes no dated api-version).</li>
  * </ul>
  * Client-side retries are off: a scenario sees what the deployment answered, not what the SDK made of it.
  *
@@ -45,11 +56,19 @@ public final class AccessPath {
     /** The scope direct calls request, as azure-ai-openai beta.16's builder does. */
     public static final String OPENAI_SCOPE = "https://cognitiveservices.azure.com/.default";
 
-    private final String name;
-    private final String description;
+    /** The scope of the Foundry project's own surface. */
+    public static final String PROJECT_SCOPE = "https://ai.azure.com/.default";
+
+    private final Way way;
+    // the way in, without the client: e.g. "apim" and "through APIM"
+    private final String wayName;
+    private final String wayDescription;
+    private final Client client;
     private final Supplier<Binding> binding;
     private final CallCapture capture;
     private final Function<String, AccessPath> atApiVersion;
+    // asked before every call: a reason it gives is thrown instead of calling (see guardedBy)
+    private final Supplier<Optional<Throwable>> precondition;
 
     /**
      * How every access path is built: the HTTP client under its SDK, the dated api-version, the clock of its
@@ -73,36 +92,59 @@ public final class AccessPath {
     record Binding(URI endpoint, ResponsesApi api, Optional<String> expectedRegion) {
     }
 
-    private AccessPath(String name, String description, Supplier<Binding> binding, CallCapture capture,
-            Function<String, AccessPath> atApiVersion) {
-        this.name = name;
-        this.description = description;
+    /** How a client proves who it is: a bearer token for a scope, or a key in {@code api-key}. */
+    private sealed interface Auth {
+        record Bearer(TokenCredential credential, String scope) implements Auth {
+        }
+
+        record ApiKey(Secret key) implements Auth {
+        }
+    }
+
+    private AccessPath(Way way, String wayName, String wayDescription, Client client, Supplier<Binding> binding,
+            CallCapture capture, Function<String, AccessPath> atApiVersion) {
+        this(way, wayName, wayDescription, client, binding, capture, atApiVersion, Optional::empty);
+    }
+
+    private AccessPath(Way way, String wayName, String wayDescription, Client client, Supplier<Binding> binding,
+            CallCapture capture, Function<String, AccessPath> atApiVersion,
+            Supplier<Optional<Throwable>> precondition) {
+        this.precondition = precondition;
+        this.way = way;
+        this.wayName = wayName;
+        this.wayDescription = wayDescription;
+        this.client = client;
         this.binding = binding;
         this.capture = capture;
         this.atApiVersion = atApiVersion;
     }
 
+    private static CallCapture capture(String name, Client client, Settings settings) {
+        return new CallCapture(name + "[" + client.configName() + "]", settings.clock(), settings.redactor());
+    }
+
     /** An account's own endpoint, in the region the configuration expects there. */
-    public static AccessPath direct(String region, URI endpoint, TokenCredential credential, Settings settings) {
+    public static AccessPath direct(String region, URI endpoint, TokenCredential credential, Client client,
+            Settings settings) {
         String name = "direct(" + region + ")";
-        CallCapture capture = new CallCapture(name, settings.clock(), settings.redactor());
         String description = "directly to " + region;
-        capture.expect(expectation(description, List.of(region), settings.intended()));
-        Binding bound = new Binding(endpoint, new AzureOpenAiResponses(builder(endpoint, settings, capture)
-                .credential(credential).buildClient()), Optional.of(region));
-        return new AccessPath(name, description, () -> bound, capture,
-                version -> direct(region, endpoint, credential, settings.withApiVersion(version)));
+        CallCapture capture = capture(name, client, settings);
+        capture.expect(expectation(description + " with " + client.configName(), List.of(region), settings.intended()));
+        Binding bound = new Binding(endpoint, api(client, endpoint, new Auth.Bearer(credential, OPENAI_SCOPE), settings,
+                capture), Optional.of(region));
+        return new AccessPath(Way.DIRECT, name, description, client, () -> bound, capture,
+                version -> direct(region, endpoint, credential, client, settings.withApiVersion(version)));
     }
 
     /** The APIM gateway, with a subscription key: any intended region may answer. */
-    public static AccessPath apim(URI gateway, Secret subscriptionKey, Settings settings) {
-        CallCapture capture = new CallCapture("apim", settings.clock(), settings.redactor());
-        capture.expect(expectation("through APIM", settings.intended().regions().stream()
-                .map(IntendedRegion::displayName).toList(), settings.intended()));
-        Binding bound = new Binding(gateway, new AzureOpenAiResponses(builder(gateway, settings, capture)
-                .credential(new KeyCredential(subscriptionKey.reveal())).buildClient()), Optional.empty());
-        return new AccessPath("apim", "through APIM", () -> bound, capture,
-                version -> apim(gateway, subscriptionKey, settings.withApiVersion(version)));
+    public static AccessPath apim(URI gateway, Secret subscriptionKey, Client client, Settings settings) {
+        CallCapture capture = capture("apim", client, settings);
+        capture.expect(expectation("through APIM with " + client.configName(), settings.intended().regionNames(),
+                settings.intended()));
+        Binding bound = new Binding(gateway, api(client, gateway, new Auth.ApiKey(subscriptionKey), settings, capture),
+                Optional.empty());
+        return new AccessPath(Way.APIM, "apim", "through APIM", client, () -> bound, capture,
+                version -> apim(gateway, subscriptionKey, client, settings.withApiVersion(version)));
     }
 
     /**
@@ -117,42 +159,84 @@ public final class AccessPath {
      *        target one of them
      */
     public static AccessPath foundry(URI project, String connection, Optional<String> intendedRegion,
-            List<ExpectedEndpoint> endpoints, TokenCredential credential, Settings settings) {
+            List<ExpectedEndpoint> endpoints, TokenCredential credential, Client client, Settings settings) {
         String name = "foundry(" + connection + ")";
-        CallCapture capture = new CallCapture(name, settings.clock(), settings.redactor());
+        CallCapture capture = capture(name, client, settings);
         return foundry(name, new FoundryConnection(project, connection, credential, settings.http(), capture,
-                settings.redactor()), intendedRegion, endpoints, credential, settings, capture);
+                settings.redactor()), intendedRegion, endpoints, credential, client, settings, capture);
     }
 
     // another api-version reuses the connection: the project is asked once per run, not once per variant of a path
     private static AccessPath foundry(String name, FoundryConnection connection, Optional<String> intendedRegion,
-            List<ExpectedEndpoint> endpoints, TokenCredential credential, Settings settings, CallCapture capture) {
+            List<ExpectedEndpoint> endpoints, TokenCredential credential, Client client, Settings settings,
+            CallCapture capture) {
+        String description = "through Foundry connection " + connection.name();
         Supplier<Binding> binding = memoized(() -> {
             FoundryConnection.Resolved resolved = connection.resolve();
             String region = resolved.expectedRegionAmong(endpoints, intendedRegion);
-            capture.expect(expectation("through Foundry connection " + connection.name(), List.of(region),
+            capture.expect(expectation(description + " with " + client.configName(), List.of(region),
                     settings.intended()));
-            ResponsesClientBuilder builder = builder(resolved.target(), settings, capture);
-            resolved.apiKey().ifPresentOrElse(key -> builder.credential(new KeyCredential(key.reveal())),
-                    () -> builder.credential(credential));
-            return new Binding(resolved.target(), new AzureOpenAiResponses(builder.buildClient()), Optional.of(region));
+            Auth auth = resolved.apiKey().<Auth>map(Auth.ApiKey::new)
+                    .orElseGet(() -> new Auth.Bearer(credential, OPENAI_SCOPE));
+            return new Binding(resolved.target(), api(client, resolved.target(), auth, settings, capture),
+                    Optional.of(region));
         });
-        return new AccessPath(name, "through Foundry connection " + connection.name(), binding, capture,
-                version -> foundry(name, connection, intendedRegion, endpoints, credential,
-                        settings.withApiVersion(version),
-                        new CallCapture(name, settings.clock(), settings.redactor())));
+        return new AccessPath(Way.FOUNDRY_CONNECTION, name, description, client, binding, capture,
+                version -> foundry(name, connection,
+                intendedRegion, endpoints, credential, client, settings.withApiVersion(version),
+                capture(name, client, settings)));
     }
 
     /**
-     * A path that cannot be built: every call through it fails with the reason, e.g. a Foundry project whose
-     * connections could not be listed.
+     * The Foundry project's own {@code /openai/v1} surface ({@code <project>/openai/v1/responses}), with a token for
+     * {@code https://ai.azure.com}: its AIServices account answers with its own deployments, not a connection's. The
+     * v1 surface takes no dated api-version, so only openai-java calls it.
+     *
+     * @param region the region the configuration says the project answers from; empty: any it names
      */
-    public static AccessPath unusable(String name, String description, Supplier<AssertionError> reason,
+    public static AccessPath project(URI project, TokenCredential credential, Optional<String> region,
             Settings settings) {
-        return new AccessPath(name, description, () -> {
-            throw reason.get();
-        }, new CallCapture(name, settings.clock(), settings.redactor()), version -> unusable(name, description, reason,
-                settings));
+        Client client = Client.OPENAI_JAVA;
+        CallCapture capture = capture("project", client, settings);
+        capture.expect(expectation("through the Foundry project with openai-java", region.map(List::of)
+                .orElse(List.of()), settings.intended()));
+        Binding bound = new Binding(project, api(client, project, new Auth.Bearer(credential, PROJECT_SCOPE), settings,
+                capture), region);
+        return new AccessPath(Way.FOUNDRY_PROJECT, "project", "through the Foundry project", client, () -> bound,
+                capture,
+                version -> project(project, credential, region, settings));
+    }
+
+    /**
+     * A way in that cannot be used: every call through it throws what {@code reason} gives, e.g. a Foundry project
+     * whose connections could not be listed.
+     */
+    public static AccessPath unusable(String name, String description, Way way, Client client,
+            Supplier<Throwable> reason, Settings settings) {
+        return new AccessPath(way, name, description, client, throwing(reason), capture(name, client, settings),
+                version -> unusable(name, description, way, client, reason, settings));
+    }
+
+    /**
+     * This path, named and described as it is, asking {@code precondition} before every call: a reason it gives is
+     * thrown instead of calling, e.g. when the deployment refuses the path's dated api-version. The precondition is
+     * asked outside the operation, so what it calls itself is not among the operation's records.
+     */
+    public AccessPath guardedBy(Supplier<Optional<Throwable>> precondition) {
+        return new AccessPath(way, wayName, wayDescription, client, binding, capture,
+                version -> atApiVersion.apply(version).guardedBy(precondition), precondition);
+    }
+
+    private static Supplier<Binding> throwing(Supplier<Throwable> reason) {
+        return () -> {
+            throw AccessPath.<RuntimeException>sneaky(reason.get());
+        };
+    }
+
+    // the reason may be an AssertionError (a failure) or a TestAbortedException (not run): thrown as it is
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable reason) throws E {
+        throw (E) reason;
     }
 
     /**
@@ -182,22 +266,46 @@ public final class AccessPath {
         };
     }
 
-    private static ResponsesClientBuilder builder(URI endpoint, Settings settings, CallCapture capture) {
-        // the SDK appends /openai/...: an endpoint copied from the portal ends in '/', which would double it
+    /** The client of a way in: the endpoint without its trailing '/', which both SDKs would double. */
+    private static ResponsesApi api(Client client, URI endpoint, Auth auth, Settings settings, CallCapture capture) {
         String base = endpoint.toString().replaceAll("/+$", "");
-        return new ResponsesClientBuilder().endpoint(base).httpClient(settings.http())
-                .serviceVersion(serviceVersion(settings.apiVersion())).addPolicy(capture)
-                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
+        return switch (client) {
+            case AZURE_AI_OPENAI -> azureAiOpenAi(base, auth, settings, capture);
+            case OPENAI_JAVA -> openAiJava(base, auth, settings, capture);
+        };
     }
 
-    // beta.16 knows dated versions up to 2025-03-01-preview; a newer one is refused here rather than silently
-    // replaced by the SDK's default
-    static AzureResponsesServiceVersion serviceVersion(String apiVersion) {
-        return Arrays.stream(AzureResponsesServiceVersion.values()).filter(v -> v.getVersion().equals(apiVersion))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("OPENAI_API_VERSION='" + apiVersion
-                        + "' is not one azure-ai-openai 1.0.0-beta.16 can send. Fix: use one of " + Arrays.stream(
-                                AzureResponsesServiceVersion.values()).map(AzureResponsesServiceVersion::getVersion)
-                                .filter(v -> v.compareTo("2025-03-01") >= 0).toList() + "."));
+    // beta.16 sends /openai/responses?api-version=<its newest, 2025-03-01-preview>; the configured version replaces it,
+    // so a deployment that retired that preview can still be called with a current one
+    private static ResponsesApi azureAiOpenAi(String base, Auth auth, Settings settings, CallCapture capture) {
+        ResponsesClientBuilder builder = new ResponsesClientBuilder().endpoint(base).httpClient(settings.http())
+                .serviceVersion(AzureResponsesServiceVersion.getLatest())
+                .addPolicy(new ApiVersionOverride(settings::apiVersion)).addPolicy(capture)
+                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
+        if (auth instanceof Auth.Bearer bearer) {
+            builder.credential(bearer.credential());
+        } else if (auth instanceof Auth.ApiKey key) {
+            builder.credential(new KeyCredential(key.key().reveal()));
+        }
+        return new AzureOpenAiResponses(builder.buildClient());
+    }
+
+    // as Microsoft's current Java samples build it: base URL ending in /openai/v1, the path mode set explicitly (in
+    // AUTO, openai-java treats a host it does not know, such as a standalone lab's, as OpenAI's), no retries
+    private static ResponsesApi openAiJava(String base, Auth auth, Settings settings, CallCapture capture) {
+        ClientOptions.Builder options = ClientOptions.builder()
+                .httpClient(new OpenAiJavaTransport(settings.http(), capture))
+                .baseUrl(base + "/openai/v1").azureUrlPathMode(AzureUrlPathMode.UNIFIED).maxRetries(0);
+        if (auth instanceof Auth.Bearer bearer) {
+            // the token comes straight from the credential, cached until near its expiry (azure-identity's own
+            // supplier sends a dummy request to www.example.com through a client of its own to get it)
+            SimpleTokenCache tokens = new SimpleTokenCache(() -> bearer.credential().getToken(
+                    new TokenRequestContext().addScopes(bearer.scope())));
+            options.credential(BearerTokenCredential.create(() -> tokens.getToken().block().getToken()));
+        } else if (auth instanceof Auth.ApiKey key) {
+            options.credential(AzureApiKeyCredential.create(key.key().reveal()));
+        }
+        return new OpenAiJavaResponses(new OpenAIClientImpl(options.build()));
     }
 
     /**
@@ -207,6 +315,9 @@ public final class AccessPath {
      * from another model fails the call with an {@link AssertionError} saying so, whatever the scenario checks next.
      */
     public <T> Call<T> call(Function<ResponsesApi, T> operation) {
+        precondition.get().ifPresent(reason -> {
+            throw AccessPath.<RuntimeException>sneaky(reason);
+        });
         T value = null;
         RuntimeException refused = null;
         List<CallRecord> made;
@@ -226,7 +337,7 @@ public final class AccessPath {
                 throw new AssertionError(violation.get());
             }
         }
-        return new Call<>(description, value, refused == null ? null : failure(refused, made), made);
+        return new Call<>(description(), value, refused == null ? null : failure(refused, made), made);
     }
 
     private Failure failure(RuntimeException refused, List<CallRecord> made) {
@@ -239,19 +350,35 @@ public final class AccessPath {
         return new Failure(last.status(), last.body().errorCode(), capture.redact(message), last.region());
     }
 
-    /** The same way in, sending another api-version: for the cases that check how a wrong one is refused. */
+    /**
+     * The same way in, sending another dated api-version: for the cases that check how a wrong one is refused. Only
+     * a client with a dated api-version has one to change.
+     */
     public AccessPath withApiVersion(String apiVersion) {
+        if (client != Client.AZURE_AI_OPENAI) {
+            throw new IllegalStateException(description() + " calls the v1 surface, which takes no dated api-version");
+        }
         return atApiVersion.apply(apiVersion);
     }
 
-    /** The path's short name, as records and messages use it, e.g. {@code apim} or {@code direct(East US)}. */
-    public String name() {
-        return name;
+    /** How this path reaches the deployment. */
+    public Way way() {
+        return way;
     }
 
-    /** The path as a sentence begins with it, e.g. "through APIM" or "directly to East US". */
+    /** The client library of this path. */
+    public Client client() {
+        return client;
+    }
+
+    /** The path's short name, as records use it, e.g. {@code apim[openai-java]} or {@code direct(East US)[azure-ai-openai]}. */
+    public String name() {
+        return wayName + "[" + client.configName() + "]";
+    }
+
+    /** The path as a sentence begins with it, e.g. "through APIM with openai-java". */
     public String description() {
-        return description;
+        return wayDescription + " with " + client.configName();
     }
 
     /** The URL this path's client calls; for foundry, the connection's target (resolving it if not yet done). */
@@ -274,6 +401,6 @@ public final class AccessPath {
 
     @Override
     public String toString() {
-        return name;
+        return name();
     }
 }

@@ -34,10 +34,24 @@ public final class Call<T> {
     /** What the operation returned; an {@link AssertionError} naming the refusal when it was refused. */
     public T value() {
         if (failure != null) {
-            throw new AssertionError(String.format("%nExpecting %s to answer the call,%nbut it refused it: %s", path,
-                    failure));
+            throw new AssertionError(String.format("%nExpecting %s to answer the call,%nbut it refused it: %s%s", path,
+                    failure, diagnosis()));
         }
         return value;
+    }
+
+    // a 404 no region answered is the front door's own: no route for the call there (APIM: no operation in the API)
+    private String diagnosis() {
+        if (failure.status() != 404 || failure.region().isPresent() || failure.code().isPresent()
+                || records.isEmpty()) {
+            return "";
+        }
+        CallRecord call = record();
+        String route = call.method() + " " + java.net.URI.create(call.url()).getPath();
+        return path.startsWith("through APIM")
+                ? String.format("%nNo backend answered: the gateway has no operation for %s in its API. Fix: add"
+                        + " operations for that route to the API in APIM (docs/apim-gateway.md §4).", route)
+                : String.format("%nNo region answered: nothing serves %s at that endpoint.", route);
     }
 
     /** How the deployment refused the operation; an {@link AssertionError} when it answered instead. */

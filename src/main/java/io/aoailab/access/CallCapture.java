@@ -1,24 +1,24 @@
 package io.aoailab.access;
 
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpPipelineNextPolicy;
 import com.azure.core.http.HttpPipelineNextSyncPolicy;
-import com.azure.core.http.HttpHeaderName;
-import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.BinaryData;
-import io.aoailab.report.CallReport;
 import io.aoailab.access.CallRecord.BodySummary;
+import io.aoailab.report.CallReport;
 import io.aoailab.report.Redactor;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -88,7 +88,7 @@ public final class CallCapture implements HttpPipelinePolicy {
     }
 
     // A server-sent-event stream is never buffered: that would hold every event back until the last. It is read
-    // through a tap instead, which fills the call's trace as the consumer reads.
+    // through a tap instead, which fills the call's trace as the body comes off the connection.
     private static HttpResponse tapped(HttpResponse response, CallRecord call) {
         return new TappedEventStreamResponse(response, new ServerSentEventTap(call.stream().orElseThrow()));
     }

@@ -38,7 +38,7 @@ final class FoundryConnection {
 
     private final URI project;
     private final String name;
-    private final AIProjectClientBuilder builder;
+    private final ProjectConnections connections;
     private final Redactor redactor;
     private final Supplier<Resolved> resolved = AccessPath.memoized(this::lookUp);
 
@@ -47,14 +47,7 @@ final class FoundryConnection {
         this.project = project;
         this.name = name;
         this.redactor = redactor;
-        this.builder = projectClient(project, credential, http, capture);
-    }
-
-    private static AIProjectClientBuilder projectClient(URI project, TokenCredential credential, HttpClient http,
-            CallCapture capture) {
-        return new AIProjectClientBuilder().endpoint(project.toString().replaceAll("/+$", ""))
-                .credential(credential).httpClient(http).addPolicy(capture)
-                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
+        this.connections = new ProjectConnections(project, credential, http, capture);
     }
 
     String name() {
@@ -68,10 +61,10 @@ final class FoundryConnection {
      */
     static List<String> azureOpenAiConnections(URI project, TokenCredential credential, HttpClient http,
             CallCapture capture, Redactor redactor) {
-        ConnectionsClient connections = projectClient(project, credential, http, capture).buildConnectionsClient();
+        ProjectConnections connections = new ProjectConnections(project, credential, http, capture);
         List<Connection> all;
         try {
-            all = connections.listConnections().stream().toList();
+            all = connections.call(c -> c.listConnections().stream().toList());
         } catch (RuntimeException e) {
             throw new AssertionError(String.format("%nExpecting the Foundry project %s to list its connections,%nbut"
                     + " it refused: %s", project, redactor.redact(String.valueOf(e.getMessage()))), e);
@@ -131,10 +124,9 @@ final class FoundryConnection {
     }
 
     private Resolved lookUp() {
-        ConnectionsClient connections = builder.buildConnectionsClient();
         Connection connection;
         try {
-            connection = connections.getConnection(name, true);
+            connection = connections.call(c -> c.getConnection(name, true));
         } catch (ResourceNotFoundException e) {
             throw new AssertionError(String.format("%nExpecting the Foundry project %s to have the connection '%s',"
                     + "%nbut it answered %d: %s%nIts connections: %s.%nAdd the connection to the project, or correct"
@@ -165,9 +157,9 @@ final class FoundryConnection {
     }
 
     // for the failure message only: what the project does have
-    private static String inventory(ConnectionsClient connections) {
+    private static String inventory(ProjectConnections connections) {
         try {
-            return describe(connections.listConnections().stream().toList());
+            return describe(connections.call(c -> c.listConnections().stream().toList()));
         } catch (RuntimeException e) {
             return "(could not be listed: " + e.getClass().getSimpleName() + ")";
         }

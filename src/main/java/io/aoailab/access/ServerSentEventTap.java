@@ -2,13 +2,14 @@ package io.aoailab.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Watches the bytes of a Responses API event stream go by and writes what they say into a {@link StreamTrace}.
- * It only looks: the bytes it is shown are the consumer's own, read no earlier than the consumer reads them.
- * An event whose data is not JSON is still recorded, named by its {@code event:} line, without a sequence number:
+ * Watches the bytes of a Responses API event stream go by and writes what they say into a {@link StreamTrace}, each
+ * event stamped with the moment the chunk that completed it arrived. It only looks: the bytes it is shown are the
+ * consumer's own. An event whose data is not JSON is still recorded, named by its {@code event:} line, without a sequence number:
  * the trace shows what came, and a scenario asserting the numbers sees the gap.
  */
 final class ServerSentEventTap {
@@ -16,35 +17,33 @@ final class ServerSentEventTap {
 
     private final StreamTrace trace;
     private final ServerSentEventParser parser = new ServerSentEventParser(this::event);
-    private long lastChunk;
+    // when the chunk being parsed arrived (System.nanoTime)
+    private long arrival;
 
     ServerSentEventTap(StreamTrace trace) {
         this.trace = trace;
     }
 
-    synchronized void accept(byte[] bytes, int offset, int length) {
-        parser.accept(bytes, offset, length);
+    /** A chunk of the body, as it came off the connection at {@code nanoTime}. */
+    synchronized void arrived(byte[] chunk, long nanoTime) {
+        arrival = nanoTime;
+        parser.accept(chunk, 0, chunk.length);
     }
 
-    /** The reader waited this long for the server's next bytes (a blocking read, or the gap between two chunks). */
-    void waited(long nanos) {
-        trace.waited(nanos);
+    /** A chunk of the body, arriving now. */
+    void accept(byte[] bytes, int offset, int length) {
+        arrived(Arrays.copyOfRange(bytes, offset, offset + length), System.nanoTime());
     }
 
     /**
-     * Reads the buffer's remaining bytes without moving its position: the consumer reads the same buffer. Chunks
-     * pushed to the consumer as they arrive: the gap since the previous one is how long the server kept it waiting.
+     * A chunk pushed to the consumer as it arrived. Reads the buffer's remaining bytes without moving its position:
+     * the consumer reads the same buffer.
      */
     void accept(ByteBuffer buffer) {
-        long now = System.nanoTime();
-        if (lastChunk != 0) {
-            waited(now - lastChunk);
-        }
-        lastChunk = now;
         ByteBuffer view = buffer.duplicate();
         byte[] bytes = new byte[view.remaining()];
         view.get(bytes);
-        accept(bytes, 0, bytes.length);
+        arrived(bytes, System.nanoTime());
     }
 
     /** The body has no more bytes. */
@@ -58,7 +57,7 @@ final class ServerSentEventTap {
                 .orElse(name.isEmpty() ? "message" : name);
         long sequenceNumber = json.map(j -> j.path("sequence_number")).filter(JsonNode::isIntegralNumber)
                 .map(JsonNode::longValue).orElse(StreamedEvent.NO_SEQUENCE_NUMBER);
-        trace.add(new StreamedEvent(type, sequenceNumber));
+        trace.add(new StreamedEvent(type, sequenceNumber), arrival);
         json.map(j -> j.path("response").path("model")).filter(JsonNode::isTextual).map(JsonNode::textValue)
                 .ifPresent(trace::model);
         if (TERMINAL.contains(type)) {

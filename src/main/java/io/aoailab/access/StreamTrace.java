@@ -13,9 +13,9 @@ import java.util.Optional;
 public final class StreamTrace {
     // a stream can carry thousands of deltas: appended under a lock rather than copied on every write
     private final List<StreamedEvent> events = new ArrayList<>();
-    // how long the reader waited for the server between the first text delta and the end of the stream
-    private long waitedAfterFirstDelta;
-    private boolean sawDelta;
+    // when the first text delta and the terminal event arrived (System.nanoTime); 0 until then
+    private long firstDeltaArrived;
+    private long terminalArrived;
     private volatile TokenUsage usage;
     private volatile String model;
     private volatile boolean ended;
@@ -41,15 +41,16 @@ public final class StreamTrace {
     }
 
     /**
-     * How long the reader waited for the server between the first text delta and the end of the stream. A stream
-     * delivered as it is generated keeps the reader waiting for every next token; one held back and released at once
-     * is already there when the reader asks, however slowly the reader itself works. Empty until a text delta and
-     * the terminal event have been read.
+     * How long after the first text delta the terminal event arrived off the connection. A stream delivered as it is
+     * generated spreads its deltas over the time the model takes to write them; one held back and released at once
+     * arrives in a block, its events microseconds apart. Arrival, not consumption: the body is read off the
+     * connection as it comes, whatever the consumer's pace. Empty until a text delta and the terminal event have come.
      */
-    public Optional<Duration> waitAfterFirstDelta() {
+    public Optional<Duration> deliverySpread() {
         synchronized (events) {
-            boolean terminal = events.stream().anyMatch(e -> ServerSentEventTap.TERMINAL.contains(e.type()));
-            return sawDelta && terminal ? Optional.of(Duration.ofNanos(waitedAfterFirstDelta)) : Optional.empty();
+            return firstDeltaArrived != 0 && terminalArrived != 0
+                    ? Optional.of(Duration.ofNanos(Math.max(0, terminalArrived - firstDeltaArrived)))
+                    : Optional.empty();
         }
     }
 
@@ -58,17 +59,14 @@ public final class StreamTrace {
         return ended;
     }
 
-    void add(StreamedEvent event) {
+    void add(StreamedEvent event, long arrived) {
         synchronized (events) {
             events.add(event);
-            sawDelta |= event.type().equals("response.output_text.delta");
-        }
-    }
-
-    void waited(long nanos) {
-        synchronized (events) {
-            if (sawDelta && !ended) {
-                waitedAfterFirstDelta += nanos;
+            if (firstDeltaArrived == 0 && event.type().equals("response.output_text.delta")) {
+                firstDeltaArrived = arrived;
+            }
+            if (terminalArrived == 0 && firstDeltaArrived != 0 && ServerSentEventTap.TERMINAL.contains(event.type())) {
+                terminalArrived = arrived;
             }
         }
     }

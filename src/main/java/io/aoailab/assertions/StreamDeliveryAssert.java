@@ -7,15 +7,16 @@ import java.util.Locale;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Whether a streamed answer reached the client as it was generated, judged by how long the client's reads waited for
- * the server after the first text delta: a stream delivered as it is generated keeps the reader waiting for every
- * next token; one held back and released at once is already there when the reader asks, which is what a gateway
- * that buffers responses does (APIM's {@code forward-request} by default: docs/apim-gateway.md §2.3). Waiting, not
- * arrival times, so a slow reader (a cold JVM deserialising events) cannot make a buffered stream look paced.
+ * Whether a streamed answer reached the client as it was generated, judged by when its events arrived off the
+ * connection: a stream delivered as it is generated spreads its text deltas over the time the model takes to write
+ * them; one held back and released at once arrives in a block, which is what a gateway that buffers responses does
+ * (APIM's {@code forward-request} by default: docs/apim-gateway.md §2.3). Arrival, not consumption: the suite reads
+ * the body off the connection as it comes ({@code ReadAheadInputStream}), so a slow reader (a cold JVM
+ * deserialising its first events) can neither make a buffered stream look paced nor a paced one look buffered.
  *
- * <p><b>The tolerance.</b> After the first text delta the reader must have waited at least {@link #MINIMUM_SPREAD}
- * for the rest. Released at once, the rest is in the reader's buffer: its reads wait microseconds in all; generated,
- * a reply of a few dozen tokens takes hundreds of milliseconds on Azure and, at the lab's default pace, tens.
+ * <p><b>The tolerance.</b> The terminal event must arrive at least {@link #MINIMUM_SPREAD} after the first text delta.
+ * Released at once, the two arrive in the same block, microseconds apart; generated, a reply of a few dozen tokens
+ * takes hundreds of milliseconds on Azure and, at the lab's default pace, tens.
  *
  * <pre>{@code
  * StreamDeliveryAssert.assertThat(call.record()).wasDeliveredAsGenerated();
@@ -24,7 +25,7 @@ import org.assertj.core.api.AbstractAssert;
  * }</pre>
  */
 public final class StreamDeliveryAssert extends AbstractAssert<StreamDeliveryAssert, CallRecord> {
-    /** How long the reader must have waited for the server between the first text delta and the end. */
+    /** How long after the first text delta the end of the stream must arrive. */
     public static final Duration MINIMUM_SPREAD = Duration.ofMillis(10);
 
     private StreamDeliveryAssert(CallRecord call) {
@@ -41,21 +42,22 @@ public final class StreamDeliveryAssert extends AbstractAssert<StreamDeliveryAss
         StreamTrace trace = actual.stream().orElseThrow(() -> new AssertionError(String.format(
                 "%nExpecting %s %s on %s to be an event stream,%nbut it answered %d without one.", actual.method(),
                 actual.url(), actual.path(), actual.status())));
-        Duration spread = trace.waitAfterFirstDelta().orElseThrow(() -> new AssertionError(String.format(
+        Duration spread = trace.deliverySpread().orElseThrow(() -> new AssertionError(String.format(
                 "%nExpecting the stream of %s on %s to carry a text delta and a terminal event,%nbut it carried %s",
                 actual.url(), actual.path(), trace.events())));
         if (spread.compareTo(MINIMUM_SPREAD) < 0) {
-            failWithMessage("%nExpecting the stream of %s %s on %s to arrive as it was generated (the client waiting"
-                    + " at least %d ms for the server after the first text delta),%nbut after the first text delta the"
-                    + " client waited only %s ms for the rest: the stream was held back and released at once.%n%s", actual.method(), actual.url(), actual.path(),
+            failWithMessage("%nExpecting the stream of %s %s on %s to arrive as it was generated (its end at least"
+                    + " %d ms after its first text delta),%nbut its first text delta and its end arrived %s ms apart:"
+                    + " the stream was held back and released at once.%n%s", actual.method(), actual.url(), actual.path(),
                     MINIMUM_SPREAD.toMillis(), String.format(Locale.ROOT, "%.1f", spread.toNanos() / 1e6),
                     cause(actual.path()));
         }
         return myself;
     }
 
+    // a path's name starts with its way in: apim[<client>] (AccessPath#name)
     private static String cause(String path) {
-        if (path.equals("apim")) {
+        if (path.startsWith("apim[")) {
             return "Through APIM, that is what forward-request does unless the policy sets buffer-response=\"false\""
                     + " (by default it returns chunks in 8 KB blocks, and a short stream all at its end), or what an"
                     + " outbound policy that reads the response body does: set buffer-response=\"false\" and keep"

@@ -18,6 +18,8 @@ public enum ConfigKey {
     OPENAI_ENDPOINT_2(null, false, "the second Azure OpenAI endpoint, e.g. https://<resource>.openai.azure.com/"),
     OPENAI_MODEL_DEPLOYMENT("gpt-4o", false, "the deployment name both accounts serve"),
     OPENAI_API_VERSION("2025-03-01-preview", false, "a dated api-version with the Responses API (2025-03-01-preview or later)"),
+    OPENAI_CLIENTS("azure-ai-openai,openai-java", false, "the client libraries every access path runs with:"
+            + " azure-ai-openai (dated api-version), openai-java (/openai/v1), or both"),
     APIM_GATEWAY_URL(null, false, "the APIM gateway URL clients use as their Azure OpenAI endpoint, e.g. https://<apim>.azure-api.net/"),
     APIM_SUBSCRIPTION_KEY(null, true, "an APIM subscription key for the OpenAI API"),
     AI_FOUNDRY_PROJECT_ENDPOINT(null, false,
@@ -26,12 +28,16 @@ public enum ConfigKey {
     AI_SEARCH_ENDPOINT(null, false, "the AI Search endpoint, e.g. https://<service>.search.windows.net"),
     AI_SEARCH_INDEX_NAME(null, false, "the index the file_search scenario is grounded on"),
     OPENAI_VECTOR_STORE_ID(null, false, "the vector store (on both accounts) the file_search case searches, e.g. vs_..."),
+    AI_FOUNDRY_VECTOR_STORE_ID(null, false,
+            "the Foundry resource's vector store, which file_search on the project's own surface searches, e.g. vs_..."),
     EXPECTED_MODEL("gpt-4o", false, "the model the deployment must serve, as responses name it without or with its"
             + " version, e.g. gpt-4o or gpt-4o-2024-08-06"),
     EXPECTED_REGION_1("East US", false, "the x-ms-region display name OPENAI_ENDPOINT_1 must answer with"),
     EXPECTED_REGION_2("East US 2", false, "the x-ms-region display name OPENAI_ENDPOINT_2 must answer with"),
     EXPECTED_POOL_WEIGHTS("East US=50,East US 2=50", false,
             "the intended APIM pool weights as <region>=<weight>,..., naming each expected region once"),
+    EXPECTED_FOUNDRY_REGION(null, false, "the region the Foundry project's own /openai/v1 surface is meant to answer"
+            + " from, e.g. East US 2; unset: any region it names"),
     EXPECTED_FOUNDRY_CONNECTIONS(null, false, "the Foundry project's Azure OpenAI connections and the region each is"
             + " meant to reach, as <connection>=<region>,...; unset: every Azure OpenAI connection the project has,"
             + " each targeting one of the configured endpoints"),

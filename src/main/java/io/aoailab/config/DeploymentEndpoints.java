@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param storageBlob the BYO storage account's blob endpoint, if configured
  * @param aiSearch the AI Search endpoint, if configured
  * @param aiSearchIndex the AI Search index the grounded scenarios use, if configured
- * @param vectorStoreId the vector store the file_search case searches, if configured
+ * @param vectorStoreId the vector store of the regional accounts the file_search case searches, if configured
+ * @param foundryVectorStoreId the vector store of the Foundry resource, which file_search on the project's own surface
+ *        searches, if configured
  */
 public record DeploymentEndpoints(
         List<URI> openai,
@@ -25,7 +27,8 @@ public record DeploymentEndpoints(
         Optional<URI> storageBlob,
         Optional<URI> aiSearch,
         Optional<String> aiSearchIndex,
-        Optional<String> vectorStoreId) {
+        Optional<String> vectorStoreId,
+        Optional<String> foundryVectorStoreId) {
 
     public DeploymentEndpoints {
         openai = List.copyOf(openai);

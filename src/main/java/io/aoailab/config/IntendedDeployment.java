@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param regions the expected region of each Azure OpenAI endpoint, in endpoint order, with its intended pool weight
  * @param foundryConnections the Foundry project's Azure OpenAI connections and the region each is meant to reach, in
  *        configuration order; empty when the configuration leaves them to the project (every one it has is used)
+ * @param foundryRegion the region the Foundry project's own surface is meant to answer from; empty: any it names
  */
-public record IntendedDeployment(String model, List<IntendedRegion> regions, Map<String, String> foundryConnections) {
+public record IntendedDeployment(String model, List<IntendedRegion> regions, Map<String, String> foundryConnections,
+        Optional<String> foundryRegion) {
 
     public IntendedDeployment {
         regions = List.copyOf(regions);

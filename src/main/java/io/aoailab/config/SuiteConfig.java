@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param extraCaCertFile an extra PEM of trusted CA certificates for the suite's HTTP clients
  * @param httpTimeout the timeout of every HTTP call
  * @param labTopologyFile the lab's topology file, when not the shipped default
+ * @param clients the client libraries every access path runs with, in configuration order
  */
 public record SuiteConfig(
         Target target,
@@ -31,16 +32,18 @@ public record SuiteConfig(
         List<Persona> personas,
         Optional<Path> extraCaCertFile,
         Duration httpTimeout,
-        Optional<Path> labTopologyFile) {
+        Optional<Path> labTopologyFile,
+        List<Client> clients) {
 
     public SuiteConfig {
         personas = List.copyOf(personas);
+        clients = List.copyOf(clients);
     }
 
     /** This configuration with another lab topology: how a scenario starts a lab variant of its own. */
     public SuiteConfig withLabTopology(Path file) {
         return new SuiteConfig(target, modelDeployment, apiVersion, liveEndpoints, intended, credentials, personas,
-                extraCaCertFile, httpTimeout, Optional.of(file));
+                extraCaCertFile, httpTimeout, Optional.of(file), clients);
     }
 
     /** Every secret value the configuration holds (keys, client secrets), for the run's redactor. */

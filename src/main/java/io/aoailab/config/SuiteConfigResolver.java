@@ -52,7 +52,25 @@ public final class SuiteConfigResolver {
                 personas(target),
                 extraCa,
                 httpTimeout(),
-                existingFile(ConfigKey.LAB_TOPOLOGY_FILE));
+                existingFile(ConfigKey.LAB_TOPOLOGY_FILE),
+                clients());
+    }
+
+    private List<Client> clients() {
+        ConfigValue value = value(ConfigKey.OPENAI_CLIENTS);
+        String fix = "name one or both of azure-ai-openai and openai-java, comma-separated, e.g."
+                + " azure-ai-openai,openai-java (the default), or openai-java alone when the deployment no longer"
+                + " accepts the dated api-version";
+        List<Client> clients = new ArrayList<>();
+        for (String name : value.value().split(",")) {
+            Client client = Client.parse(name).orElseThrow(() -> invalid(ConfigKey.OPENAI_CLIENTS, value,
+                    "names '" + name.trim() + "', which is not a client the suite has", fix));
+            if (clients.contains(client)) {
+                throw invalid(ConfigKey.OPENAI_CLIENTS, value, "names '" + client.configName() + "' twice", fix);
+            }
+            clients.add(client);
+        }
+        return clients;
     }
 
     private Target target() {
@@ -117,7 +135,8 @@ public final class SuiteConfigResolver {
                 https(ConfigKey.STORAGE_BLOB_ENDPOINT),
                 https(ConfigKey.AI_SEARCH_ENDPOINT),
                 optional(ConfigKey.AI_SEARCH_INDEX_NAME).map(ConfigValue::value),
-                optional(ConfigKey.OPENAI_VECTOR_STORE_ID).map(ConfigValue::value));
+                optional(ConfigKey.OPENAI_VECTOR_STORE_ID).map(ConfigValue::value),
+                optional(ConfigKey.AI_FOUNDRY_VECTOR_STORE_ID).map(ConfigValue::value));
     }
 
     /** {@code <connection>=<region>,...}: each name a Foundry connection name, each region an intended one. */
@@ -208,7 +227,8 @@ public final class SuiteConfigResolver {
             throw invalid(ConfigKey.EXPECTED_POOL_WEIGHTS, weightsValue, "gives every region weight 0", fix);
         }
         return new IntendedDeployment(expectedModel(), regionNames.stream().map(r -> new IntendedRegion(r,
-                weights.get(r))).toList(), foundryConnections(regionNames));
+                weights.get(r))).toList(), foundryConnections(regionNames),
+                optional(ConfigKey.EXPECTED_FOUNDRY_REGION).map(ConfigValue::value));
     }
 
     private LiveCredentials liveCredentials() {

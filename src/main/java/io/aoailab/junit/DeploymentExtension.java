@@ -6,7 +6,6 @@ import io.aoailab.config.Target;
 import io.aoailab.report.TokenUsageReport;
 import io.aoailab.target.ConnectedTarget;
 import io.aoailab.target.Operator;
-import io.aoailab.target.ConnectedTarget;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
 import java.util.List;

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 /**
  * {@code @EveryAccessPath} runs a test once per way into the Responses API the deployment offers, each an
  * {@link io.aoailab.access.AccessPath}: each direct regional endpoint, APIM, and each Azure OpenAI connection of the
- * Foundry project, whichever are configured. Each case is named "<path>: <test>", e.g. "through APIM: a stored
- * response can be retrieved listed and deleted".
+ * Foundry project and the project's own surface, whichever are configured, each with each configured client. Each
+ * case is named "<path>: <test>", e.g. "through APIM with openai-java: a stored response can be retrieved listed and
+ * deleted".
  *
  * <pre>{@code
  * @EveryAccessPath
@@ -25,4 +26,11 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ParameterizedTest(name = "{0}: {displayName}")
 @ArgumentsSource(AccessPathArguments.class)
 public @interface EveryAccessPath {
+
+    /**
+     * The clients the test applies to; all configured ones by default. A test about what only one client has (a
+     * dated api-version) names it, and the other client's paths are not offered to it.
+     */
+    io.aoailab.config.Client[] clients() default {io.aoailab.config.Client.AZURE_AI_OPENAI,
+        io.aoailab.config.Client.OPENAI_JAVA};
 }

@@ -178,7 +178,7 @@ public final class Lab implements AutoCloseable {
      */
     private void startFoundry(FoundrySpec spec, PortPlan ports, ServiceGrounding grounding, LabOptions options) {
         Clock clock = options.clock();
-        Topology.Account account = new Topology.Account(spec.account(), spec.region(), false, spec.deployments());
+        Topology.Account account = spec.openAiAccount();
         OpenAiAccount accountSurface = new OpenAiAccount(account, accountDependencies(clock, grounding));
         secrets.registerAll(accountSurface.keys());
         // not one of the suite's regional accounts: the Foundry resource's own, reached via the project

@@ -59,8 +59,10 @@ public final class RunSummary {
         }
         record.ifPresent(r -> {
             String label = "regions per path";
+            int width = r.regionsByPath().keySet().stream().mapToInt(String::length).max().orElse(0);
             for (Map.Entry<String, Map<String, Long>> path : r.regionsByPath().entrySet()) {
-                line(out, label, String.format(Locale.ROOT, "%-18s %s", path.getKey(), regions(path.getValue())));
+                line(out, label, String.format(Locale.ROOT, "%-" + width + "s  %s", path.getKey(),
+                        regions(path.getValue())));
                 label = "";
             }
             if (r.calls() > 0) {
@@ -84,7 +86,7 @@ public final class RunSummary {
 
     private static String regions(Map<String, Long> counts) {
         String named = counts.entrySet().stream().filter(e -> !e.getKey().equals(RunRecord.NO_REGION))
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
         long unnamed = counts.getOrDefault(RunRecord.NO_REGION, 0L);
         return (named.isEmpty() ? "no region named" : named)
                 + (unnamed > 0 ? " (+" + unnamed + " calls that named no region)" : "");

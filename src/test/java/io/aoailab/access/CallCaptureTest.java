@@ -15,6 +15,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.Context;
 import com.azure.core.util.FluxUtil;
+import io.aoailab.config.Client;
 import io.aoailab.report.Redactor;
 import io.aoailab.testing.CannedResponse;
 import java.io.ByteArrayInputStream;
@@ -42,7 +43,7 @@ class CallCaptureTest {
 
     private static AccessPath direct(HttpClient http) {
         return AccessPath.direct("East US 2", URI.create("https://aoai-eus2.openai.azure.com/"), CREDENTIAL,
-                Paths.settings(http));
+                Client.AZURE_AI_OPENAI, Paths.settings(http));
     }
 
     private static Ask hello() {

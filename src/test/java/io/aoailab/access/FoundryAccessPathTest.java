@@ -10,6 +10,7 @@ import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpRequest;
 import io.aoailab.access.AccessPath.ExpectedEndpoint;
+import io.aoailab.config.Client;
 import io.aoailab.report.Redactor;
 import io.aoailab.testing.CannedResponse;
 import java.net.URI;
@@ -43,9 +44,18 @@ class FoundryAccessPathTest {
 
     /** A project with these connections (name to JSON), and accounts that answer every Responses call. */
     private HttpClient project(Map<String, String> connections) {
+        return project(connections, false);
+    }
+
+    /** @param previewOnly whether the project refuses the GA connections api-version, as an older one would */
+    private HttpClient project(Map<String, String> connections, boolean previewOnly) {
         return request -> {
             sent.add(request);
             String path = request.getUrl().getPath();
+            if (previewOnly && path.contains("/connections") && request.getUrl().getQuery().contains("api-version=v1")) {
+                return answer(request, 400, "{\"error\":{\"code\":\"UnsupportedApiVersionValue\",\"message\":"
+                        + "\"Unsupported api version 'v1'. The supported versions are '2025-05-15-preview'\"}}");
+            }
             if (path.endsWith("/connections")) {
                 // the service filters by type and default, as the SDK asks it to
                 String query = String.valueOf(request.getUrl().getQuery());
@@ -90,7 +100,7 @@ class FoundryAccessPathTest {
     }
 
     private AccessPath foundry(Map<String, String> connections, String name, Optional<String> intendedRegion) {
-        return AccessPath.foundry(PROJECT, name, intendedRegion, ENDPOINTS, credential,
+        return AccessPath.foundry(PROJECT, name, intendedRegion, ENDPOINTS, credential, Client.AZURE_AI_OPENAI,
                 Paths.settings(project(connections), redactor));
     }
 
@@ -107,14 +117,14 @@ class FoundryAccessPathTest {
 
         assertThat(call.records()).as("the lookup and the call, both records of this call").hasSize(2);
         assertThat(sent).extracting(r -> r.getHttpMethod() + " " + r.getUrl()).containsExactly(
-                "POST " + PROJECT + "/connections/aoai-eus2/getConnectionWithCredentials?api-version=2025-05-15-preview",
+                "POST " + PROJECT + "/connections/aoai-eus2/getConnectionWithCredentials?api-version=v1",
                 "POST https://aoai-eus2.openai.azure.com/openai/responses?api-version=2025-03-01-preview");
         assertThat(sent).allSatisfy(r -> assertThat(r.getHeaders().getValue(HttpHeaderName.AUTHORIZATION))
                 .isEqualTo("Bearer test-token-value"));
         assertThat(scopes).containsExactly("https://ai.azure.com/.default", AccessPath.OPENAI_SCOPE);
         assertThat(foundry.endpoint()).hasToString("https://aoai-eus2.openai.azure.com");
         assertThat(foundry.expectedRegion()).contains("East US 2");
-        assertThat(foundry.calls()).extracting(CallRecord::path).containsOnly("foundry(aoai-eus2)");
+        assertThat(foundry.calls()).extracting(CallRecord::path).containsOnly("foundry(aoai-eus2)[azure-ai-openai]");
     }
 
     @Test
@@ -126,8 +136,34 @@ class FoundryAccessPathTest {
         foundry.withApiVersion("2024-10-21").call(api -> api.create(hello())).value();
 
         assertThat(sent).extracting(r -> r.getUrl().getPath() + "?" + r.getUrl().getQuery()).containsExactly(
-                PROJECT.getPath() + "/connections/aoai-eus2/getConnectionWithCredentials?api-version=2025-05-15-preview",
+                PROJECT.getPath() + "/connections/aoai-eus2/getConnectionWithCredentials?api-version=v1",
                 "/openai/responses?api-version=2025-03-01-preview", "/openai/responses?api-version=2024-10-21");
+    }
+
+    @Test
+    void should_ask_a_project_that_refuses_the_ga_connections_api_with_the_sdks_preview() {
+        AccessPath foundry = AccessPath.foundry(PROJECT, "aoai-eus2", Optional.empty(), ENDPOINTS, credential,
+                Client.AZURE_AI_OPENAI, Paths.settings(project(Map.of("aoai-eus2", connection("aoai-eus2",
+                        "AzureOpenAI", "https://aoai-eus2.openai.azure.com/", false, AAD)), true), redactor));
+
+        foundry.call(api -> api.create(hello())).value();
+
+        assertThat(sent).extracting(r -> r.getUrl().getQuery()).containsExactly("api-version=v1",
+                "api-version=2025-05-15-preview", "api-version=2025-03-01-preview");
+    }
+
+    @Test
+    void should_call_the_connections_target_on_the_v1_surface_with_openai_java() {
+        AccessPath foundry = AccessPath.foundry(PROJECT, "aoai-eus2", Optional.empty(), ENDPOINTS, credential,
+                Client.OPENAI_JAVA, Paths.settings(project(Map.of("aoai-eus2", connection("aoai-eus2", "AzureOpenAI",
+                        "https://aoai-eus2.openai.azure.com/", false, AAD))), redactor));
+
+        foundry.call(api -> api.create(hello())).value();
+
+        assertThat(sent).extracting(r -> r.getHttpMethod() + " " + r.getUrl()).containsExactly(
+                "POST " + PROJECT + "/connections/aoai-eus2/getConnectionWithCredentials?api-version=v1",
+                "POST https://aoai-eus2.openai.azure.com/openai/v1/responses");
+        assertThat(scopes).containsExactly("https://ai.azure.com/.default", AccessPath.OPENAI_SCOPE);
     }
 
     @Test

@@ -7,12 +7,13 @@ import io.aoailab.report.Redactor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The settings access-path tests build their paths with: the reference deployment's intent, a fresh redactor. */
 final class Paths {
     static final String API_VERSION = "2025-03-01-preview";
     static final IntendedDeployment INTENDED = new IntendedDeployment("gpt-4o",
-            List.of(new IntendedRegion("East US", 50), new IntendedRegion("East US 2", 50)), Map.of());
+            List.of(new IntendedRegion("East US", 50), new IntendedRegion("East US 2", 50)), Map.of(), Optional.empty());
 
     private Paths() {
     }

@@ -3,6 +3,8 @@ package io.aoailab.access;
 import static io.aoailab.access.ResponsesWire.bytes;
 import static io.aoailab.access.ResponsesWire.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
@@ -10,12 +12,20 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.util.FluxUtil;
 import io.aoailab.testing.CannedResponse;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.SequenceInputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +96,82 @@ class TappedEventStreamResponseTest {
     }
 
     @Test
+    void should_stamp_events_with_their_arrival_however_late_the_consumer_reads_them() throws Exception {
+        // GIVEN a server that sends the first text delta, and the end 40 ms later
+        PipedInputStream wire = new PipedInputStream(64 * 1024);
+        PipedOutputStream server = new PipedOutputStream(wire);
+        String reply = ResponsesWire.textReply();
+        int split = reply.indexOf("event: response.output_text.done");
+        InputStream consumer = tapped(wire).getBodyAsBinaryData().toStream();
+
+        server.write(bytes(reply.substring(0, split)));
+        server.flush();
+        Thread.sleep(40);
+        server.write(bytes(reply.substring(split)));
+        server.close();
+        // WHEN the consumer reads nothing until the whole stream has come (a cold JVM, a descheduled thread)
+        await().atMost(Duration.ofSeconds(5)).until(trace::ended);
+        byte[] read = consumer.readAllBytes();
+
+        // THEN it reads the stream unchanged, and the trace shows the pace the server sent at, not the consumer's
+        // (stamped as the consumer read, the two would be microseconds apart; the margin allows for the reading
+        // thread to see the first chunk a little late)
+        assertThat(read).isEqualTo(STREAM);
+        assertThat(trace.deliverySpread()).hasValueSatisfying(spread -> assertThat(spread)
+                .isGreaterThanOrEqualTo(Duration.ofMillis(20)));
+    }
+
+    @Test
+    void should_show_a_stream_released_at_once_as_arriving_at_once_however_slowly_it_is_read() throws IOException {
+        InputStream consumer = tapped(new ByteArrayInputStream(STREAM)).getBodyAsBinaryData().toStream();
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+
+        for (int b = consumer.read(); b >= 0; b = consumer.read()) {
+            read.write(b);
+            LockSupport.parkNanos(20_000); // a slow reader: 20 microseconds a byte
+        }
+
+        assertThat(read.toByteArray()).isEqualTo(STREAM);
+        assertThat(trace.deliverySpread()).contains(Duration.ZERO);
+    }
+
+    @Test
+    void should_hand_the_connections_failure_to_the_consumer_after_what_came_before_it() {
+        byte[] first = bytes(event("response.created", 0, ""));
+        InputStream failing = new SequenceInputStream(new ByteArrayInputStream(first), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new SocketTimeoutException("timeout");
+            }
+        });
+        InputStream consumer = tapped(failing).getBodyAsBinaryData().toStream();
+
+        assertThatThrownBy(consumer::readAllBytes).isInstanceOf(SocketTimeoutException.class).hasMessage("timeout");
+        assertThat(trace.events()).extracting(StreamedEvent::type).containsExactly("response.created");
+        assertThat(trace.ended()).isFalse();
+    }
+
+    @Test
+    void should_stop_reading_ahead_when_the_response_is_closed() throws IOException {
+        PipedInputStream wire = new PipedInputStream(64 * 1024);
+        PipedOutputStream server = new PipedOutputStream(wire);
+        Set<Thread> before = readingThreads();
+        HttpResponse response = tapped(wire);
+        InputStream consumer = response.getBodyAsBinaryData().toStream();
+        Set<Thread> reading = readingThreads();
+        reading.removeAll(before);
+        assertThat(reading).as("the thread reading ahead").hasSize(1);
+        server.write(bytes(event("response.created", 0, "")));
+        server.flush();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !trace.events().isEmpty());
+
+        response.close();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reading.stream().noneMatch(Thread::isAlive));
+        assertThatThrownBy(consumer::read).isInstanceOf(IOException.class).hasMessage("Stream closed");
+    }
+
+    @Test
     void should_tap_skipped_bytes_too() throws IOException {
         InputStream consumer = tapped(new ByteArrayInputStream(STREAM)).getBodyAsBinaryData().toStream();
 
@@ -103,6 +189,11 @@ class TappedEventStreamResponseTest {
         assertThat(tapped.getHeaders().getValue(com.azure.core.http.HttpHeaderName.CONTENT_TYPE))
                 .startsWith("text/event-stream");
         assertThat(tapped.getRequest()).isSameAs(REQUEST);
+    }
+
+    private static Set<Thread> readingThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("aoai-lab-suite event stream"))
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     private static byte[] readAll(InputStream in) {

@@ -8,6 +8,7 @@ import io.aoailab.access.AccessPath;
 import io.aoailab.access.Ask;
 import io.aoailab.access.HttpClientFactory;
 import io.aoailab.access.NetworkPosture;
+import io.aoailab.config.Client;
 import io.aoailab.config.IntendedDeployment.IntendedRegion;
 import io.aoailab.config.IntendedDeployment;
 import io.aoailab.lab.Lab;
@@ -127,31 +128,34 @@ public final class LabBenchmark {
             System.out.printf("POST via the APIM gateway (policy, pool, forward), sequential: p50 %.2f ms, p99 %.2f ms,"
                     + " %.0f req/s (n=%d)%n", ms(percentile(gatewayLatencies, 50)), ms(percentile(gatewayLatencies, 99)),
                     SEQUENTIAL / (throughGateway / 1e9), SEQUENTIAL);
-            // the suite's own way in: azure-ai-openai plus the capture policy (usage read from every body, stream tap)
-            AccessPath direct = AccessPath.direct("East US", lab.account("aoai-eus").hostUri(), credential,
-                    new AccessPath.Settings(http.azureHttpClient(), "2025-03-01-preview", Clock.systemUTC(),
-                            new Redactor(), new IntendedDeployment("gpt-4o", List.of(new IntendedRegion("East US", 50),
-                                    new IntendedRegion("East US 2", 50)), Map.of())));
-            Ask ask = Ask.of("gpt-4o", "How fast is the lab?").maxOutputTokens(32);
-            for (int i = 0; i < 200; i++) {
-                direct.call(api -> api.create(ask)).value();
-                direct.call(api -> api.stream(ask)).value();
-            }
-            for (boolean streamed : new boolean[] {false, true}) {
-                List<Long> sdkLatencies = new ArrayList<>();
-                for (int i = 0; i < SEQUENTIAL; i++) {
-                    sdkLatencies.add(timed(() -> {
-                        if (streamed) {
-                            direct.call(api -> api.stream(ask)).value();
-                        } else {
-                            direct.call(api -> api.create(ask)).value();
-                        }
-                        return 0;
-                    }));
+            // the suite's own way in, with each client: the SDK plus the capture policy (usage read from every body;
+            // a stream read ahead off the connection by the tap)
+            for (Client sdk : Client.values()) {
+                AccessPath direct = AccessPath.direct("East US", lab.account("aoai-eus").hostUri(), credential, sdk,
+                        new AccessPath.Settings(http.azureHttpClient(), "2025-03-01-preview", Clock.systemUTC(),
+                                new Redactor(), new IntendedDeployment("gpt-4o", List.of(new IntendedRegion("East US",
+                                        50), new IntendedRegion("East US 2", 50)), Map.of(), Optional.empty())));
+                Ask ask = Ask.of("gpt-4o", "How fast is the lab?").maxOutputTokens(32);
+                for (int i = 0; i < 200; i++) {
+                    direct.call(api -> api.create(ask)).value();
+                    direct.call(api -> api.stream(ask)).value();
                 }
-                System.out.printf("%s through AccessPath (azure-ai-openai + CallCapture), sequential: p50 %.2f ms,"
-                        + " p99 %.2f ms (n=%d)%n", streamed ? "streamed create, every event read" : "create",
-                        ms(percentile(sdkLatencies, 50)), ms(percentile(sdkLatencies, 99)), SEQUENTIAL);
+                for (boolean streamed : new boolean[] {false, true}) {
+                    List<Long> sdkLatencies = new ArrayList<>();
+                    for (int i = 0; i < SEQUENTIAL; i++) {
+                        sdkLatencies.add(timed(() -> {
+                            if (streamed) {
+                                direct.call(api -> api.stream(ask)).value();
+                            } else {
+                                direct.call(api -> api.create(ask)).value();
+                            }
+                            return 0;
+                        }));
+                    }
+                    System.out.printf("%s through AccessPath (%s + CallCapture), sequential: p50 %.2f ms, p99 %.2f ms"
+                            + " (n=%d)%n", streamed ? "streamed create, every event read" : "create", sdk.configName(),
+                            ms(percentile(sdkLatencies, 50)), ms(percentile(sdkLatencies, 99)), SEQUENTIAL);
+                }
             }
             ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
             try {

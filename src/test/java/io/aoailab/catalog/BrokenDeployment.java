@@ -34,9 +34,16 @@ import org.junit.platform.testkit.engine.Events;
  * @param failingTest the start of the display name of a test that must fail, e.g. "through APIM: a stored response";
  *        only that test runs
  * @param message what the failure must say
+ * @param stillPasses the start of the display name of a case of the same test that must still pass (the breakage is
+ *        that narrow); empty for none
  */
 record BrokenDeployment(String name, UnaryOperator<String> topologyEdit, UnaryOperator<String> policyEdit,
-        Map<String, String> intent, Class<?> suite, String failingTest, String message) {
+        Map<String, String> intent, Class<?> suite, String failingTest, String message, String stillPasses) {
+
+    BrokenDeployment(String name, UnaryOperator<String> topologyEdit, UnaryOperator<String> policyEdit,
+            Map<String, String> intent, Class<?> suite, String failingTest, String message) {
+        this(name, topologyEdit, policyEdit, intent, suite, failingTest, message, "");
+    }
 
     static final String POLICY = "/apim-policies/openai-load-balancer.xml";
 
@@ -66,6 +73,12 @@ record BrokenDeployment(String name, UnaryOperator<String> topologyEdit, UnaryOp
         return events.failed().stream().filter(e -> e.getTestDescriptor().getDisplayName().startsWith(failingTest))
                 .map(BrokenDeployment::thrown).flatMap(Optional::stream)
                 .filter(t -> String.valueOf(t.getMessage()).contains(message)).findFirst();
+    }
+
+    /** Whether the case that must still pass did (true when there is none). */
+    boolean narrow(Events events) {
+        return stillPasses.isEmpty() || events.succeeded().stream()
+                .anyMatch(e -> e.getTestDescriptor().getDisplayName().startsWith(stillPasses));
     }
 
     /** What failed instead, for a message when it was not caught as expected. */

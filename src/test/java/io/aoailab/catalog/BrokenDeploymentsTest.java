@@ -22,5 +22,7 @@ class BrokenDeploymentsTest {
 
         assertThat(broken.caughtBy(events)).as("a failure of '%s' saying '%s'; what failed: %s", broken.failingTest(),
                 broken.message(), BrokenDeployment.failures(events)).isPresent();
+        assertThat(broken.narrow(events)).as("'%s' still passing; what failed: %s", broken.stillPasses(),
+                BrokenDeployment.failures(events)).isTrue();
     }
 }

@@ -67,6 +67,24 @@ class SuiteConfigResolverTest {
             assertThat(config.httpTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(config.personas()).isEmpty();
             assertThat(config.liveEndpoints().openai()).isEmpty();
+            assertThat(config.clients()).containsExactly(Client.AZURE_AI_OPENAI, Client.OPENAI_JAVA);
+            assertThat(config.intended().foundryRegion()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "openai-java|OPENAI_JAVA",
+            "azure-ai-openai|AZURE_AI_OPENAI",
+            "' OpenAI-Java , azure-ai-openai'|OPENAI_JAVA,AZURE_AI_OPENAI"})
+        void should_run_the_clients_named_in_the_order_named(String named, String clients) {
+            assertThat(resolve(Map.of("OPENAI_CLIENTS", named)).clients()).extracting(Client::name)
+                    .containsExactly(clients.split(","));
+        }
+
+        @Test
+        void should_hold_the_projects_own_surface_to_the_region_named() {
+            assertThat(resolve(Map.of("EXPECTED_FOUNDRY_REGION", "Sweden Central")).intended().foundryRegion())
+                    .contains("Sweden Central");
         }
 
         @Test
@@ -239,6 +257,17 @@ class SuiteConfigResolverTest {
             assertThat(errorOf(Map.of("EXPECTED_POOL_WEIGHTS", weights)))
                     .startsWith("EXPECTED_POOL_WEIGHTS='" + weights + "' (from environment variable) " + problem)
                     .contains("Fix: write one <region>=<weight> per expected region (East US, East US 2)");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "openai|names 'openai', which is not a client the suite has",
+            "openai-java,,azure-ai-openai|names '', which is not a client the suite has",
+            "openai-java,OPENAI-JAVA|names 'openai-java' twice"})
+        void should_reject_clients_it_does_not_have(String named, String problem) {
+            assertThat(errorOf(Map.of("OPENAI_CLIENTS", named)))
+                    .startsWith("OPENAI_CLIENTS='" + named + "' (from environment variable) " + problem)
+                    .contains("Fix: name one or both of azure-ai-openai and openai-java, comma-separated");
         }
 
         @Test

@@ -3,6 +3,7 @@ package io.aoailab.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aoailab.access.AccessPath;
+import io.aoailab.access.Way;
 import io.aoailab.config.ConfigSources;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.SuiteConfigResolver;
@@ -30,39 +31,68 @@ class AccessPathsTest {
     }
 
     @Test
-    void should_offer_each_configured_endpoint_named_after_its_expected_region() {
+    void should_offer_each_configured_endpoint_named_after_its_expected_region_with_each_client() {
         SuiteConfig config = live(Map.of());
         try (LiveTarget target = new LiveTarget(config)) {
             AccessPaths paths = new AccessPaths(config, target, new Redactor());
 
-            assertThat(paths.all()).extracting(AccessPath::name).containsExactly("direct(West Europe)",
-                    "direct(Sweden Central)");
+            assertThat(paths.all()).extracting(AccessPath::name).containsExactly(
+                    "direct(West Europe)[azure-ai-openai]", "direct(West Europe)[openai-java]",
+                    "direct(Sweden Central)[azure-ai-openai]", "direct(Sweden Central)[openai-java]");
             assertThat(paths.all()).extracting(p -> p.endpoint().toString()).containsExactly(
-                    "https://aoai-weu.openai.azure.com/", "https://aoai-sec.openai.azure.com/");
+                    "https://aoai-weu.openai.azure.com/", "https://aoai-weu.openai.azure.com/",
+                    "https://aoai-sec.openai.azure.com/", "https://aoai-sec.openai.azure.com/");
             assertThat(paths.all()).extracting(AccessPath::expectedRegion).containsExactly(
-                    Optional.of("West Europe"), Optional.of("Sweden Central"));
+                    Optional.of("West Europe"), Optional.of("West Europe"), Optional.of("Sweden Central"),
+                    Optional.of("Sweden Central"));
+            assertThat(paths.all()).extracting(AccessPath::way).containsOnly(Way.DIRECT);
+            // built without a call: the api-version probe waits for the first azure-ai-openai case
+            assertThat(paths.all()).allSatisfy(p -> assertThat(p.calls()).isEmpty());
         }
     }
 
     @Test
-    void should_add_apim_and_foundry_when_configured() {
+    void should_add_apim_foundry_and_the_projects_own_surface_when_configured() {
         SuiteConfig config = live(Map.of("APIM_GATEWAY_URL", "https://apim-x.azure-api.net/",
                 "APIM_SUBSCRIPTION_KEY", "0123456789abcdef0123456789abcdef",
                 "AI_FOUNDRY_PROJECT_ENDPOINT", "https://aif-x.services.ai.azure.com/api/projects/p",
-                "EXPECTED_FOUNDRY_CONNECTIONS", "aoai-weu=West Europe,aoai-sec=Sweden Central"));
+                "EXPECTED_FOUNDRY_CONNECTIONS", "aoai-weu=West Europe,aoai-sec=Sweden Central",
+                "EXPECTED_FOUNDRY_REGION", "Sweden Central", "OPENAI_CLIENTS", "openai-java"));
         try (LiveTarget target = new LiveTarget(config)) {
             AccessPaths paths = new AccessPaths(config, target, new Redactor());
 
-            assertThat(paths.all()).extracting(AccessPath::name).containsExactly("direct(West Europe)",
-                    "direct(Sweden Central)", "apim", "foundry(aoai-weu)", "foundry(aoai-sec)");
-            assertThat(paths.all()).extracting(AccessPath::description).containsExactly("directly to West Europe",
-                    "directly to Sweden Central", "through APIM", "through Foundry connection aoai-weu",
-                    "through Foundry connection aoai-sec");
+            assertThat(paths.all()).extracting(AccessPath::name).containsExactly("direct(West Europe)[openai-java]",
+                    "direct(Sweden Central)[openai-java]", "apim[openai-java]", "foundry(aoai-weu)[openai-java]",
+                    "foundry(aoai-sec)[openai-java]", "project[openai-java]");
+            assertThat(paths.all()).extracting(AccessPath::description).containsExactly(
+                    "directly to West Europe with openai-java", "directly to Sweden Central with openai-java",
+                    "through APIM with openai-java", "through Foundry connection aoai-weu with openai-java",
+                    "through Foundry connection aoai-sec with openai-java",
+                    "through the Foundry project with openai-java");
+            assertThat(paths.all()).extracting(AccessPath::way).containsExactly(Way.DIRECT, Way.DIRECT, Way.APIM,
+                    Way.FOUNDRY_CONNECTION, Way.FOUNDRY_CONNECTION, Way.FOUNDRY_PROJECT);
             AccessPath apim = paths.all().get(2);
             assertThat(apim.endpoint()).hasToString("https://apim-x.azure-api.net/");
             assertThat(apim.expectedRegion()).as("any intended region may answer through APIM").isEmpty();
             // the foundry path's endpoint is its connection's target, resolved only when a case first uses it
             assertThat(paths.all().get(3).calls()).isEmpty();
+            AccessPath project = paths.all().get(5);
+            assertThat(project.endpoint()).hasToString("https://aif-x.services.ai.azure.com/api/projects/p");
+            assertThat(project.expectedRegion()).contains("Sweden Central");
+        }
+    }
+
+    @Test
+    void should_leave_the_projects_own_surface_out_without_openai_java_which_alone_calls_it() {
+        SuiteConfig config = live(Map.of("AI_FOUNDRY_PROJECT_ENDPOINT",
+                "https://aif-x.services.ai.azure.com/api/projects/p", "EXPECTED_FOUNDRY_CONNECTIONS",
+                "aoai-weu=West Europe", "OPENAI_CLIENTS", "azure-ai-openai"));
+        try (LiveTarget target = new LiveTarget(config)) {
+            AccessPaths paths = new AccessPaths(config, target, new Redactor());
+
+            assertThat(paths.all()).extracting(AccessPath::name).containsExactly(
+                    "direct(West Europe)[azure-ai-openai]", "direct(Sweden Central)[azure-ai-openai]",
+                    "foundry(aoai-weu)[azure-ai-openai]");
         }
     }
 }

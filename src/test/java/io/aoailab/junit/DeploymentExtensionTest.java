@@ -22,6 +22,7 @@ import io.aoailab.access.Ask;
 import io.aoailab.access.Call;
 import io.aoailab.access.CallCapture;
 import io.aoailab.access.Reply;
+import io.aoailab.config.Client;
 import io.aoailab.config.ConfigurationException;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
@@ -223,7 +224,7 @@ class DeploymentExtensionTest {
         // the account the configuration says serves East US, called as the scenarios call it
         private static Call<Reply> createInEastUs(DeploymentUnderTest deployment) {
             AccessPath eastUs = AccessPath.direct("East US", deployment.endpoints().openai().get(0),
-                    deployment.credentials().defaultCaller(), new AccessPath.Settings(
+                    deployment.credentials().defaultCaller(), Client.AZURE_AI_OPENAI, new AccessPath.Settings(
                             deployment.http().azureHttpClient(), deployment.config().apiVersion(), Clock.systemUTC(),
                             new Redactor(), deployment.intended()));
             return eastUs.call(api -> api.create(Ask.of(deployment.config().modelDeployment(), "Hello")));

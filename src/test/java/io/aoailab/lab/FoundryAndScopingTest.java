@@ -19,9 +19,15 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.search.documents.SearchClientBuilder;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobStorageException;
+import com.openai.azure.AzureOpenAIServiceVersion;
+import com.openai.azure.AzureUrlPathMode;
+import com.openai.client.OpenAIClient;
+import com.openai.errors.NotFoundException;
+import com.openai.models.responses.ResponseCreateParams;
 import io.aoailab.access.AccessPath.ExpectedEndpoint;
 import io.aoailab.access.AccessPath;
 import io.aoailab.access.Ask;
+import io.aoailab.config.Client;
 import io.aoailab.config.ConfigSources;
 import io.aoailab.config.Persona;
 import io.aoailab.config.SuiteConfigResolver;
@@ -107,26 +113,56 @@ class FoundryAndScopingTest {
 
         assertThat(names).containsExactlyInAnyOrder("aoai-eus", "aoai-eus2", "search", "storage");
         assertThat(openai.getName()).isEqualTo("aoai-eus");
-        // portless, as in Azure: openai-java 2.3.0 only treats a base URL ending in .openai.azure.com as Azure
+        // portless, as in Azure: openai-java in AUTO mode only treats Azure's own host names as Azure
         assertThat(openai.getTarget()).isEqualTo("https://aoai-eus.openai.azure.com/");
     }
 
+    private static AIProjectClientBuilder projects(String connection) {
+        return new AIProjectClientBuilder().endpoint(target.endpoints().foundryProject().orElseThrow().toString())
+                .credential(target.credentials().defaultCaller()).httpClient(target.http().azureHttpClient())
+                .openAIConnectionName(connection);
+    }
+
+    // azure-ai-projects 1.0.0-beta.2's own openai-java client for a connection, as its inference client builds it
+    private static OpenAIClient projectsOpenAiClient(String connection, String apiVersion) {
+        return projects(connection).openAIServiceVersion(AzureOpenAIServiceVersion.fromString(apiVersion))
+                .buildInferenceClient().getOpenAIClient();
+    }
+
+    // the same SDK's client on the connection target's v1 surface, as Microsoft's current Java samples call it. Built
+    // without a service version: one set on the builder stays on every request (openai-java 4.x sends it in UNIFIED
+    // mode too, and cannot unset it), and the v1 surface refuses dated versions (docs/azure-facts.md §3.7)
+    private static OpenAIClient projectsOpenAiClientOnV1(String connection, String account) {
+        return projects(connection).buildInferenceClient().getOpenAIClient().withOptions(options -> options
+                .baseUrl("https://" + account + "/openai/v1").azureUrlPathMode(AzureUrlPathMode.UNIFIED)
+                .removeQueryParams("api-version"));
+    }
+
+    private static ResponseCreateParams hello(String input) {
+        return ResponseCreateParams.builder().model("gpt-4o").input(input).maxOutputTokens(64).build();
+    }
+
     @Test
-    void should_answer_the_openai_client_the_projects_inference_client_builds_from_a_connection() {
-        // GIVEN openai-java 2.3.0's own OkHttp client, which only the test JVM's hooks can point at the lab
+    void should_refuse_the_route_the_projects_openai_client_takes_with_openai_java_4_and_answer_it_on_v1() {
+        // GIVEN the projects SDK's openai-java client (4.x on this build: docs/azure-facts.md §0.8), whose own OkHttp
+        // only the test JVM's hooks can point at the lab
+        String account = "aoai-eus2.openai.azure.com";
         LabJvmHooks hooks = LabJvmHooks.install(target.lab());
         try (hooks) {
-            var openai = new AIProjectClientBuilder().endpoint(target.endpoints().foundryProject().orElseThrow().toString())
-                    .credential(target.credentials().defaultCaller()).httpClient(target.http().azureHttpClient())
-                    .openAIConnectionName("aoai-eus2")
-                    .openAIServiceVersion(com.openai.azure.AzureOpenAIServiceVersion.fromString("2025-04-01-preview"))
-                    .buildInferenceClient().getOpenAIClient();
+            OpenAIClient asBuilt = projectsOpenAiClient("aoai-eus2", "2025-04-01-preview");
 
-            // WHEN
-            var response = openai.responses().withRawResponse().create(com.openai.models.responses.ResponseCreateParams
-                    .builder().model("gpt-4o").input("Which region answers the connection?").maxOutputTokens(64).build());
+            // WHEN it calls as built: a *.openai.azure.com target without /openai/v1 is LEGACY, which puts the
+            // deployment in the path; THEN the account answers as Azure does for a route it does not serve
+            assertThatThrownBy(() -> asBuilt.responses().create(hello("Which route?")))
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("Resource not found");
+            assertThat(last(target.lab().requestsTo(account)).path()).isEqualTo("/openai/deployments/gpt-4o/responses");
 
-            // THEN the connection's target account answered, through its Azure path
+            // WHEN the SDK's client calls the connection's account on its v1 surface
+            var response = projectsOpenAiClientOnV1("aoai-eus2", account).responses().withRawResponse().create(
+                    hello("Which region answers the connection?"));
+
+            // THEN the connection's target account answered
+            assertThat(last(target.lab().requestsTo(account)).path()).isEqualTo("/openai/v1/responses");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().values("x-ms-region")).containsExactly("East US 2");
             assertThat(response.parse().status()).map(Object::toString).contains("completed");
@@ -135,24 +171,21 @@ class FoundryAndScopingTest {
 
     @Test
     void should_send_through_the_foundry_access_path_what_the_projects_sdks_own_openai_client_sends() {
-        // GIVEN the SDK's client (openai-java, through the test JVM's hooks) and the suite's foundry path, both
-        // resolving the connection aoai-eus2 of the project
+        // GIVEN the SDK's client on the v1 surface (openai-java, through the test JVM's hooks) and the suite's foundry
+        // path with openai-java, both resolving the connection aoai-eus2 of the project
         URI project = target.endpoints().foundryProject().orElseThrow();
         String account = "aoai-eus2.openai.azure.com";
         RecordedRequest bySdk;
         LabJvmHooks hooks = LabJvmHooks.install(target.lab());
         try (hooks) {
-            new AIProjectClientBuilder().endpoint(project.toString()).credential(target.credentials().defaultCaller())
-                    .httpClient(target.http().azureHttpClient()).openAIConnectionName("aoai-eus2")
-                    .openAIServiceVersion(com.openai.azure.AzureOpenAIServiceVersion.fromString("2025-03-01-preview"))
-                    .buildInferenceClient().getOpenAIClient().responses().create(com.openai.models.responses
-                            .ResponseCreateParams.builder().model("gpt-4o").input("Hello").maxOutputTokens(64).build());
+            projectsOpenAiClientOnV1("aoai-eus2", account).responses().create(hello("Hello"));
             bySdk = last(target.lab().requestsTo(account));
         }
         AccessPath foundry = AccessPath.foundry(project, "aoai-eus2", Optional.empty(), List.of(
                 new ExpectedEndpoint("OPENAI_ENDPOINT_2", target.endpoints().openai().get(1), "East US 2")),
-                target.credentials().defaultCaller(), new AccessPath.Settings(target.http().azureHttpClient(),
-                        "2025-03-01-preview", Clock.systemUTC(), new Redactor(), new SuiteConfigResolver(ConfigSources.of(Map.of(), Map.of(), Map.of())).resolve().intended()));
+                target.credentials().defaultCaller(), Client.OPENAI_JAVA, new AccessPath.Settings(
+                        target.http().azureHttpClient(), "2025-03-01-preview", Clock.systemUTC(), new Redactor(),
+                        new SuiteConfigResolver(ConfigSources.of(Map.of(), Map.of(), Map.of())).resolve().intended()));
 
         // WHEN
         foundry.call(api -> api.create(Ask.of("gpt-4o", "Hello"))).value();
@@ -161,7 +194,7 @@ class FoundryAndScopingTest {
         RecordedRequest byPath = last(target.lab().requestsTo(account));
         assertThat(byPath).isNotSameAs(bySdk);
         assertThat(byPath.method() + " " + byPath.path()).isEqualTo(bySdk.method() + " " + bySdk.path())
-                .isEqualTo("POST /openai/responses");
+                .isEqualTo("POST /openai/v1/responses");
         assertThat(byPath.hasHeader("authorization")).isEqualTo(bySdk.hasHeader("authorization")).isTrue();
         assertThat(byPath.hasHeader("api-key")).isEqualTo(bySdk.hasHeader("api-key")).isFalse();
         assertThat(byPath.bearerClaims().get("aud")).isEqualTo(bySdk.bearerClaims().get("aud"))

@@ -25,8 +25,11 @@ class RunSummaryTest {
 
     private static RunRecord live() {
         Map<String, Map<String, Long>> regions = new LinkedHashMap<>();
-        regions.put("direct(East US)", Map.of("East US", 3L));
-        regions.put("foundry", new LinkedHashMap<>(Map.of("East US", 2L, RunRecord.NO_REGION, 1L)));
+        regions.put("direct(East US)[azure-ai-openai]", Map.of("East US", 3L));
+        regions.put("apim[openai-java]", new LinkedHashMap<>(Map.of("East US 2", 4L)));
+        regions.get("apim[openai-java]").put("East US", 5L);
+        regions.put("foundry(aoai-eus)[openai-java]", new LinkedHashMap<>(Map.of(RunRecord.NO_REGION, 1L)));
+        regions.get("foundry(aoai-eus)[openai-java]").put("East US", 2L);
         return new RunRecord("live", null, List.of("aoai-eus.openai.azure.com", "apim.azure-api.net"), regions, 6,
                 1234, 567, 1801);
     }
@@ -47,8 +50,9 @@ class RunSummaryTest {
                   load-balancing    not selected
                   rbac              1 not built
                   skipped because   1× Only on the lab target (this run: live): faults
-                  regions per path  direct(East US)    East US 3
-                                    foundry            East US 2 (+1 calls that named no region)
+                  regions per path  direct(East US)[azure-ai-openai]  East US: 3
+                                    apim[openai-java]                 East US 2: 4, East US: 5
+                                    foundry(aoai-eus)[openai-java]    East US: 2 (+1 calls that named no region)
                   tokens            6 calls, 1,234 input + 567 output = 1,801 tokens
                 """);
     }

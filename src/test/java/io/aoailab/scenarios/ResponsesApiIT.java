@@ -12,6 +12,7 @@ import io.aoailab.access.StreamedReply;
 import io.aoailab.assertions.EventStreamAssert;
 import io.aoailab.assertions.StatefulFollowUps;
 import io.aoailab.assertions.StreamDeliveryAssert;
+import io.aoailab.config.Client;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.junit.DeploymentUnderTest;
 import io.aoailab.junit.EveryAccessPath;
@@ -94,7 +95,10 @@ class ResponsesApiIT {
     @EveryAccessPath
     void file_search_answers_from_the_vector_store_with_citations(AccessPath path, SuiteConfig config,
             DeploymentUnderTest deployment) {
-        String vectorStore = DeploymentUnderTest.require(deployment.endpoints().vectorStoreId(), "OPENAI_VECTOR_STORE_ID");
+        // a vector store belongs to the resource it was created on: the accounts', or the Foundry resource's
+        String vectorStore = path.way().reachesTheAccounts()
+                ? DeploymentUnderTest.require(deployment.endpoints().vectorStoreId(), "OPENAI_VECTOR_STORE_ID")
+                : DeploymentUnderTest.require(deployment.endpoints().foundryVectorStoreId(), "AI_FOUNDRY_VECTOR_STORE_ID");
 
         Reply reply = path.call(api -> api.create(ask(config, "How long do I have to return an item?")
                 .maxOutputTokens(200).searching(List.of(vectorStore)))).value();
@@ -105,7 +109,7 @@ class ResponsesApiIT {
         assertThat(reply.citations()).as("citations of the grounded answer").isPositive();
     }
 
-    @EveryAccessPath
+    @EveryAccessPath(clients = Client.AZURE_AI_OPENAI) // the v1 surface takes no dated api-version
     void an_api_version_without_the_responses_api_is_refused(AccessPath path, SuiteConfig config) {
         // 2024-10-21 is the last GA version and has no Responses API (docs/azure-facts.md §1.1)
         Failure refused = path.withApiVersion("2024-10-21").call(api -> api.create(ask(config, "Hello"))).failure();

@@ -110,7 +110,8 @@ public final class ApimGateway implements LabHandler {
         }
         String suffix = path.substring(prefix.length());
         Matcher operation = OPERATION.matcher(suffix);
-        if (!operation.matches() || !allowed(exchange.method(), operation)) {
+        if (!operation.matches() || !allowed(exchange.method(), operation)
+                || !spec.api().routes(operation.group(1) != null)) {
             apimError(exchange, 404, "Resource not found");
             return;
         }

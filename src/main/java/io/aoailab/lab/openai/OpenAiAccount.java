@@ -172,7 +172,7 @@ public final class OpenAiAccount implements LabHandler {
             answer(exchange, AzureErrors.resourceNotFound());
             return;
         }
-        Optional<ErrorAnswer> badVersion = route.get().surface().refuse(apiVersion);
+        Optional<ErrorAnswer> badVersion = route.get().surface().refuse(apiVersion, account.apiVersions());
         if (badVersion.isPresent()) {
             answer(exchange, badVersion.get());
             return;

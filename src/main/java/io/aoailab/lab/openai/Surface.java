@@ -1,5 +1,6 @@
 package io.aoailab.lab.openai;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,8 +9,8 @@ import java.util.Set;
  * api-version, and the v1 surface, where api-version is optional and only {@code v1} or {@code preview}.
  */
 enum Surface {
-    /** {@code /openai/responses?api-version=2025-03-01-preview} (or 2025-04-01-preview). */
-    DATED("/openai", Set.of("2025-03-01-preview", "2025-04-01-preview")),
+    /** {@code /openai/responses?api-version=2025-03-01-preview}: the account's dated versions. */
+    DATED("/openai", Set.of()),
     /** {@code /openai/v1/responses}, api-version optional. */
     V1("/openai/v1", Set.of("v1", "preview"));
 
@@ -27,13 +28,16 @@ enum Surface {
 
     /**
      * Why the api-version is refused, if it is: missing on the dated surface, or not one this surface serves (a dated
-     * version on v1, or 2024-10-21 which has no Responses, docs/azure-facts.md §1.1).
+     * version on v1, 2024-10-21 which has no Responses, docs/azure-facts.md §1.1, or a preview the account retired).
+     *
+     * @param datedVersions the dated versions the account still accepts
      */
-    Optional<ErrorAnswer> refuse(Optional<String> apiVersion) {
+    Optional<ErrorAnswer> refuse(Optional<String> apiVersion, Collection<String> datedVersions) {
         if (apiVersion.isEmpty()) {
             return this == DATED ? Optional.of(AzureErrors.missingApiVersion()) : Optional.empty();
         }
-        return apiVersions.contains(apiVersion.get()) ? Optional.empty()
+        Collection<String> served = this == DATED ? datedVersions : apiVersions;
+        return served.contains(apiVersion.get()) ? Optional.empty()
                 : Optional.of(AzureErrors.apiVersionNotSupported());
     }
 }

@@ -55,6 +55,9 @@ public record ApimSpec(
      * @param subscriptionKeyQuery the key's query parameter name
      * @param policy the policy file: {@code classpath:<resource>}, or a path relative to the topology file
      * @param defaultBackend the API's service backend, used until a policy's {@code set-backend-service}
+     * @param routes which Responses routes the API's operations cover: {@value #DATED} ({@code /responses…} with an
+     *        api-version, as the dated OpenAPI definition imports them) and {@value #V1} ({@code /v1/responses…});
+     *        both by default. A call to a route the API has no operation for gets APIM's own 404.
      */
     public record Api(
             @JsonProperty(required = true) String path,
@@ -62,7 +65,20 @@ public record ApimSpec(
             String subscriptionKeyHeader,
             String subscriptionKeyQuery,
             @JsonProperty(required = true) String policy,
-            @JsonProperty(required = true) String defaultBackend) {
+            @JsonProperty(required = true) String defaultBackend,
+            List<String> routes) {
+
+        public static final String DATED = "dated";
+        public static final String V1 = "v1";
+
+        public Api {
+            routes = routes == null ? List.of(DATED, V1) : List.copyOf(routes);
+        }
+
+        /** Whether the API has operations for the v1 routes ({@code /v1/responses…}) or the dated ones. */
+        public boolean routes(boolean v1) {
+            return routes.contains(v1 ? V1 : DATED);
+        }
 
         public boolean requiresSubscription() {
             return subscriptionRequired == null || subscriptionRequired;

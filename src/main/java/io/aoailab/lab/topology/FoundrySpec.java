@@ -14,17 +14,34 @@ import java.util.Optional;
  * @param deployments the model deployments of the account itself (what the project's {@code /openai/v1} serves)
  * @param project the project's name: the endpoint is {@code https://<account>.services.ai.azure.com/api/projects/<project>}
  * @param connections the project's connections
+ * @param identity the account's system-assigned managed identity (a ManagedIdentity principal), if enabled: its
+ *                 {@code file_search} reads the BYO storage and search as it
+ * @param vectorStores the account's own vector stores, which the project's surface searches: a vector store belongs
+ *                 to the resource it was created on, so the regional accounts' stores are not among them
  */
 public record FoundrySpec(
         @JsonProperty(required = true) String account,
         @JsonProperty(required = true) String region,
         List<Topology.Deployment> deployments,
         @JsonProperty(required = true) String project,
-        List<Connection> connections) {
+        List<Connection> connections,
+        String identity,
+        List<VectorStoreSpec> vectorStores) {
 
     public FoundrySpec {
         deployments = deployments == null ? List.of() : List.copyOf(deployments);
         connections = connections == null ? List.of() : List.copyOf(connections);
+        vectorStores = vectorStores == null ? List.of() : List.copyOf(vectorStores);
+    }
+
+    /** The AIServices account as an Azure OpenAI account: its deployments, identity and vector stores. */
+    public Topology.Account openAiAccount() {
+        return new Topology.Account(account, region, false, deployments, identity, vectorStores, null);
+    }
+
+    /** This resource with other project connections. */
+    public FoundrySpec withConnections(List<Connection> others) {
+        return new FoundrySpec(account, region, deployments, project, others, identity, vectorStores);
     }
 
     public String projectHostName() {

@@ -126,6 +126,8 @@ public record Topology(
      * @param deployments the model deployments it serves
      * @param identity the account's system-assigned managed identity (a ManagedIdentity principal), if enabled
      * @param vectorStores vector stores for {@code file_search}
+     * @param apiVersions the dated api-versions its {@code /openai/responses} route still accepts; by default
+     *        {@link #DATED_API_VERSIONS}. Azure retires previews (docs/azure-facts.md §8): a variant can too
      */
     public record Account(
             @JsonProperty(required = true) String name,
@@ -133,17 +135,22 @@ public record Topology(
             Boolean disableLocalAuth,
             @JsonProperty(required = true) List<Deployment> deployments,
             String identity,
-            List<VectorStoreSpec> vectorStores) {
+            List<VectorStoreSpec> vectorStores,
+            List<String> apiVersions) {
+
+        /** The dated api-versions with the Responses API the lab's accounts accept unless told otherwise. */
+        public static final List<String> DATED_API_VERSIONS = List.of("2025-03-01-preview", "2025-04-01-preview");
 
         public Account {
             disableLocalAuth = disableLocalAuth != null && disableLocalAuth;
             deployments = List.copyOf(deployments);
             vectorStores = vectorStores == null ? List.of() : List.copyOf(vectorStores);
+            apiVersions = apiVersions == null ? DATED_API_VERSIONS : List.copyOf(apiVersions);
         }
 
         /** An account as the older topologies declare it: no identity, no vector stores. */
         public Account(String name, String region, boolean disableLocalAuth, List<Deployment> deployments) {
-            this(name, region, Boolean.valueOf(disableLocalAuth), deployments, null, null);
+            this(name, region, Boolean.valueOf(disableLocalAuth), deployments, null, null, null);
         }
 
         public Optional<String> managedIdentity() {

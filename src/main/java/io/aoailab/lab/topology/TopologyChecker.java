@@ -52,32 +52,34 @@ final class TopologyChecker {
 
     private void checkAccountExtras() {
         for (int i = 0; i < topology.accounts().size(); i++) {
-            Account account = topology.accounts().get(i);
-            String at = "accounts[" + i + "]";
-            account.managedIdentity().ifPresent(identity -> {
-                if (topology.principal(identity).filter(p -> p.type() == Topology.PrincipalType.ManagedIdentity)
-                        .isEmpty()) {
-                    fail(at + ".identity", "'" + identity + "' names no ManagedIdentity principal",
-                            "declare it under principals with type ManagedIdentity");
-                }
-            });
-            for (int j = 0; j < account.vectorStores().size(); j++) {
-                VectorStoreSpec store = account.vectorStores().get(j);
-                String vat = at + ".vectorStores[" + j + "]";
-                if (account.managedIdentity().isEmpty()) {
-                    fail(vat, "needs the account's managed identity to read its files and index",
-                            "give the account an identity");
-                }
-                Optional<StorageSpec> storage = topology.storageAccount(store.storage());
-                if (storage.isEmpty() || storage.get().container(store.container()).isEmpty()) {
-                    fail(vat + ".container", "'" + store.storage() + "/" + store.container()
-                            + "' names no container of the topology's storage", "name a declared container");
-                }
-                Optional<SearchSpec> search = topology.searchService(store.search());
-                if (search.isEmpty() || search.get().index(store.index()).isEmpty()) {
-                    fail(vat + ".index", "'" + store.search() + "/" + store.index()
-                            + "' names no index of the topology's search", "name a declared index");
-                }
+            checkIdentityAndStores("accounts[" + i + "]", topology.accounts().get(i));
+        }
+    }
+
+    private void checkIdentityAndStores(String at, Account account) {
+        account.managedIdentity().ifPresent(identity -> {
+            if (topology.principal(identity).filter(p -> p.type() == Topology.PrincipalType.ManagedIdentity)
+                    .isEmpty()) {
+                fail(at + ".identity", "'" + identity + "' names no ManagedIdentity principal",
+                        "declare it under principals with type ManagedIdentity");
+            }
+        });
+        for (int j = 0; j < account.vectorStores().size(); j++) {
+            VectorStoreSpec store = account.vectorStores().get(j);
+            String vat = at + ".vectorStores[" + j + "]";
+            if (account.managedIdentity().isEmpty()) {
+                fail(vat, "needs the account's managed identity to read its files and index",
+                        "give the account an identity");
+            }
+            Optional<StorageSpec> storage = topology.storageAccount(store.storage());
+            if (storage.isEmpty() || storage.get().container(store.container()).isEmpty()) {
+                fail(vat + ".container", "'" + store.storage() + "/" + store.container()
+                        + "' names no container of the topology's storage", "name a declared container");
+            }
+            Optional<SearchSpec> search = topology.searchService(store.search());
+            if (search.isEmpty() || search.get().index(store.index()).isEmpty()) {
+                fail(vat + ".index", "'" + store.search() + "/" + store.index()
+                        + "' names no index of the topology's search", "name a declared index");
             }
         }
     }
@@ -90,6 +92,7 @@ final class TopologyChecker {
         for (int i = 0; i < foundry.deployments().size(); i++) {
             checkPace("foundry.deployments[" + i + "].streamPace", foundry.deployments().get(i).streamPace());
         }
+        checkIdentityAndStores("foundry", foundry.openAiAccount());
         for (int i = 0; i < foundry.connections().size(); i++) {
             FoundrySpec.Connection connection = foundry.connections().get(i);
             String at = "foundry.connections[" + i + "]";
@@ -153,6 +156,11 @@ final class TopologyChecker {
         if (!apim.api().path().matches("[A-Za-z0-9][A-Za-z0-9/_-]*[A-Za-z0-9]|[A-Za-z0-9]")) {
             fail("apim.api.path", "'" + apim.api().path() + "' is not an API path",
                     "write the URL suffix without leading or trailing '/', e.g. openai");
+        }
+        List<String> routes = apim.api().routes();
+        if (routes.isEmpty() || !List.of(ApimSpec.Api.DATED, ApimSpec.Api.V1).containsAll(routes)) {
+            fail("apim.api.routes", routes + " are not Responses routes the lab knows",
+                    "list dated, v1 or both (the default), e.g. [dated, v1]");
         }
         Set<String> backendNames = new HashSet<>();
         for (int i = 0; i < apim.backends().size(); i++) {
@@ -295,6 +303,12 @@ final class TopologyChecker {
             }
             if (account.region().isBlank()) {
                 fail(at + ".region", "is blank", "use the region's display name, e.g. East US 2");
+            }
+            for (String version : account.apiVersions()) {
+                if (!version.matches("\\d{4}-\\d{2}-\\d{2}(-preview)?")) {
+                    fail(at + ".apiVersions", "'" + version + "' is not a dated api-version",
+                            "list dated versions such as 2025-04-01-preview (the v1 surface needs none)");
+                }
             }
             Set<String> deployments = new HashSet<>();
             for (int j = 0; j < account.deployments().size(); j++) {

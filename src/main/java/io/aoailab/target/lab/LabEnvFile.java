@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code lab.env} a standalone lab writes: the keys of {@code env.sample}, filled so that
@@ -24,6 +25,18 @@ final class LabEnvFile {
     private LabEnvFile() {
     }
 
+    /** The vector store the regional accounts share: the first an account declares. */
+    static Optional<String> vectorStore(Lab lab) {
+        return lab.topology().accounts().stream().flatMap(a -> a.vectorStores().stream()).map(v -> v.id())
+                .findFirst();
+    }
+
+    /** The Foundry resource's own vector store, if it has one. */
+    static Optional<String> foundryVectorStore(Lab lab) {
+        return lab.topology().foundryResource().stream().flatMap(f -> f.vectorStores().stream()).map(v -> v.id())
+                .findFirst();
+    }
+
     static String render(Lab lab, Path caFile, Instant now) {
         Topology topology = lab.topology();
         Map<String, String> keys = new LinkedHashMap<>();
@@ -33,6 +46,7 @@ final class LabEnvFile {
         keys.put("OPENAI_ENDPOINT_2", accounts.size() > 1 ? accounts.get(1).loopbackUri().toString() : "");
         keys.put("OPENAI_MODEL_DEPLOYMENT", topology.accounts().get(0).deployments().get(0).name());
         keys.put("OPENAI_API_VERSION", "2025-03-01-preview");
+        keys.put("OPENAI_CLIENTS", "");
         keys.put("APIM_GATEWAY_URL", lab.apim().map(a -> a.loopbackUri().toString()).orElse(""));
         keys.put("APIM_SUBSCRIPTION_KEY", lab.apim().map(a -> a.subscriptionKey().reveal()).orElse(""));
         keys.put("AI_FOUNDRY_PROJECT_ENDPOINT", lab.foundryProject().map(e -> e.loopbackUri().toString()).orElse(""));
@@ -42,13 +56,14 @@ final class LabEnvFile {
                 .map(e -> e.loopbackUri().toString()).orElse(""));
         keys.put("AI_SEARCH_INDEX_NAME", topology.search().stream().flatMap(s -> s.indexes().stream())
                 .map(SearchSpec.Index::name).findFirst().orElse(""));
-        keys.put("OPENAI_VECTOR_STORE_ID", topology.accounts().stream().flatMap(a -> a.vectorStores().stream())
-                .map(v -> v.id()).findFirst().orElse(""));
+        keys.put("OPENAI_VECTOR_STORE_ID", vectorStore(lab).orElse(""));
+        keys.put("AI_FOUNDRY_VECTOR_STORE_ID", foundryVectorStore(lab).orElse(""));
         keys.put("EXPECTED_MODEL", "");
         keys.put("EXPECTED_REGION_1", "");
         keys.put("EXPECTED_REGION_2", "");
         keys.put("EXPECTED_POOL_WEIGHTS", "");
         keys.put("EXPECTED_FOUNDRY_CONNECTIONS", "");
+        keys.put("EXPECTED_FOUNDRY_REGION", "");
         Lab.PrincipalCredentials caller = lab.credentials(topology.defaultCaller());
         keys.put("AZURE_TENANT_ID", caller.tenantId());
         keys.put("AZURE_CLIENT_ID", caller.clientId());

@@ -64,11 +64,8 @@ public final class LabTarget implements ConnectedTarget {
                 lab.apim().map(apim -> Secret.of(apim.subscriptionKey().reveal())),
                 lab.foundryProject().map(Lab.LabEndpoint::hostUri),
                 lab.storageAccounts().values().stream().findFirst().map(Lab.LabEndpoint::hostUri),
-                search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()), firstVectorStore());
-    }
-
-    private Optional<String> firstVectorStore() {
-        return lab.topology().accounts().stream().flatMap(a -> a.vectorStores().stream()).map(v -> v.id()).findFirst();
+                search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()), LabEnvFile.vectorStore(lab),
+                LabEnvFile.foundryVectorStore(lab));
     }
 
     private Optional<String> firstIndex() {

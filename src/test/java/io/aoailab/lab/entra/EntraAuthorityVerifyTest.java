@@ -332,7 +332,7 @@ class EntraAuthorityVerifyTest {
     void should_refuse_a_managed_identity_token_when_the_principal_is_a_service_principal() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> authority.issueManagedIdentityToken("suite-caller", COGNITIVE_SERVICES))
-                .withMessage("'suite-caller' is not a managed identity of the topology; managed identities: apim-gateway, aoai-eus-identity, aoai-eus2-identity");
+                .withMessage("'suite-caller' is not a managed identity of the topology; managed identities: apim-gateway, aoai-eus-identity, aoai-eus2-identity, aif-identity");
     }
 
     @Test

@@ -110,8 +110,7 @@ final class FoundryLab extends ServiceLab<FoundryProjectService> {
         List<FoundrySpec.Connection> connections = new ArrayList<>(foundry.connections());
         connections.add(new FoundrySpec.Connection(KEY_CONNECTION, "AzureOpenAI", "account:aoai-eus", "ApiKey",
                 false));
-        FoundrySpec withKey = new FoundrySpec(foundry.account(), foundry.region(), foundry.deployments(),
-                foundry.project(), connections);
+        FoundrySpec withKey = foundry.withConnections(connections);
         return new Topology(shipped.subscriptionId(), shipped.resourceGroup(), shipped.tenant(),
                 shipped.principals(), shipped.defaultCaller(), shipped.accounts(), shipped.roleAssignments(),
                 shipped.apim(), shipped.storage(), shipped.search(), withKey);

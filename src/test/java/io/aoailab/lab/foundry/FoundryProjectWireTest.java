@@ -86,6 +86,19 @@ class FoundryProjectWireTest {
     }
 
     @Test
+    void should_answer_the_ga_connections_api_version_as_the_sdks_preview() {
+        // GIVEN / WHEN the current JS SDK's version and the Java SDK beta.2's
+        Answer ga = LAB.get("/connections/aoai-eus?api-version=v1");
+        Answer preview = LAB.get("/connections/aoai-eus" + V);
+        Answer listed = LAB.get("/connections?api-version=v1&connectionType=AzureOpenAI");
+        // THEN
+        assertThat(ga.status()).isEqualTo(200);
+        assertThat(ga.body()).isEqualTo(preview.body());
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"name\":\"aoai-eus\"", "\"name\":\"aoai-eus2\"");
+    }
+
+    @Test
     void should_refuse_with_400_when_the_api_version_is_missing_or_unsupported() {
         // GIVEN / WHEN
         Answer missing = LAB.get("/connections");

@@ -109,7 +109,14 @@ class TopologyLoaderTest {
                 arguments("streamPace: {firstTokenMs: 10, perTokenMs: 2}", "streamPace: {firstTokenMs: 10, perTokenMs: 20000}",
                         "variant.yaml: accounts[0].deployments[0].streamPace.perTokenMs: 20000 is out of range"),
                 arguments("streamPace: {firstTokenMs: 10, perTokenMs: 2}", "streamPace: {firstTokenMs: 10}",
-                        "variant.yaml: accounts[0].deployments[0].streamPace.perTokenMs (line 66): 'perTokenMs' is required"));
+                        "variant.yaml: accounts[0].deployments[0].streamPace.perTokenMs (line 71): 'perTokenMs' is required"),
+                arguments("  identity: aif-identity", "  identity: suite-caller",
+                        "variant.yaml: foundry.identity: 'suite-caller' names no ManagedIdentity principal"),
+                arguments("  identity: aif-identity\n", "",
+                        "variant.yaml: foundry.vectorStores[0]: needs the account's managed identity"),
+                arguments("    - id: vs_lab_project_docs\n      storage: stlabbyo\n      container: docs",
+                        "    - id: vs_lab_project_docs\n      storage: stlabbyo\n      container: nodocs",
+                        "variant.yaml: foundry.vectorStores[0].container: 'stlabbyo/nodocs' names no container"));
     }
 
     @ParameterizedTest
