@@ -129,7 +129,8 @@ public final class AccessPath {
         String name = "direct(" + region + ")";
         String description = "directly to " + region;
         CallCapture capture = capture(name, client, settings);
-        capture.expect(expectation(description + " with " + client.configName(), List.of(region), settings.intended()));
+        capture.expect(expectation(description + " with " + client.configName(), List.of(region),
+                CallCapture.AZURE_REGION_HEADER, settings.intended()));
         Binding bound = new Binding(endpoint, api(client, endpoint, new Auth.Bearer(credential, OPENAI_SCOPE), settings,
                 capture), Optional.of(region));
         return new AccessPath(Way.DIRECT, name, description, client, () -> bound, capture,
@@ -138,9 +139,10 @@ public final class AccessPath {
 
     /** The APIM gateway, with a subscription key: any intended region may answer. */
     public static AccessPath apim(URI gateway, Secret subscriptionKey, Client client, Settings settings) {
-        CallCapture capture = capture("apim", client, settings);
+        CallCapture capture = new CallCapture("apim[" + client.configName() + "]",
+                settings.intended().pool().regionHeader(), settings.clock(), settings.redactor());
         capture.expect(expectation("through APIM with " + client.configName(), settings.intended().regionNames(),
-                settings.intended()));
+                settings.intended().pool().regionHeader(), settings.intended()));
         Binding bound = new Binding(gateway, api(client, gateway, new Auth.ApiKey(subscriptionKey), settings, capture),
                 Optional.empty());
         return new AccessPath(Way.APIM, "apim", "through APIM", client, () -> bound, capture,
@@ -175,7 +177,7 @@ public final class AccessPath {
             FoundryConnection.Resolved resolved = connection.resolve();
             String region = resolved.expectedRegionAmong(endpoints, intendedRegion);
             capture.expect(expectation(description + " with " + client.configName(), List.of(region),
-                    settings.intended()));
+                    CallCapture.AZURE_REGION_HEADER, settings.intended()));
             Auth auth = resolved.apiKey().<Auth>map(Auth.ApiKey::new)
                     .orElseGet(() -> new Auth.Bearer(credential, OPENAI_SCOPE));
             return new Binding(resolved.target(), api(client, resolved.target(), auth, settings, capture),
@@ -199,7 +201,7 @@ public final class AccessPath {
         Client client = Client.OPENAI_JAVA;
         CallCapture capture = capture("project", client, settings);
         capture.expect(expectation("through the Foundry project with openai-java", region.map(List::of)
-                .orElse(List.of()), settings.intended()));
+                .orElse(List.of()), CallCapture.AZURE_REGION_HEADER, settings.intended()));
         Binding bound = new Binding(project, api(client, project, new Auth.Bearer(credential, PROJECT_SCOPE), settings,
                 capture), region);
         return new AccessPath(Way.FOUNDRY_PROJECT, "project", "through the Foundry project", client, () -> bound,
@@ -213,8 +215,9 @@ public final class AccessPath {
      */
     public static AccessPath unusable(String name, String description, Way way, Client client,
             Supplier<Throwable> reason, Settings settings) {
+        // the reason as a precondition, so it is thrown as it is, never taken for the deployment's refusal
         return new AccessPath(way, name, description, client, throwing(reason), capture(name, client, settings),
-                version -> unusable(name, description, way, client, reason, settings));
+                version -> unusable(name, description, way, client, reason, settings), () -> Optional.of(reason.get()));
     }
 
     /**
@@ -247,8 +250,9 @@ public final class AccessPath {
     public record ExpectedEndpoint(String key, URI endpoint, String region) {
     }
 
-    private static AnswerExpectation expectation(String path, List<String> regions, IntendedDeployment intended) {
-        return new AnswerExpectation(path, regions, intended.model(), intended::servesModel);
+    private static AnswerExpectation expectation(String path, List<String> regions, String regionHeader,
+            IntendedDeployment intended) {
+        return new AnswerExpectation(path, regions, regionHeader, intended.model(), intended::servesModel);
     }
 
     // resolved once it succeeds; a failure is thrown again, freshly, to every case that asks

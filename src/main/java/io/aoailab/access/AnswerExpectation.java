@@ -12,10 +12,12 @@ import java.util.function.Predicate;
  * @param path the access path as a sentence names it, e.g. "through APIM"
  * @param regions the regions that may answer on the path (a direct path: its own; APIM: every intended one); none:
  *        any region, as long as the answer names one
+ * @param regionHeader the response header that must name it
  * @param model the intended model, as configuration names it
  * @param servesModel whether a response's {@code model} is the intended one (it may add its version date)
  */
-public record AnswerExpectation(String path, List<String> regions, String model, Predicate<String> servesModel) {
+public record AnswerExpectation(String path, List<String> regions, String regionHeader, String model,
+        Predicate<String> servesModel) {
 
     public AnswerExpectation {
         regions = List.copyOf(regions);
@@ -31,8 +33,11 @@ public record AnswerExpectation(String path, List<String> regions, String model,
         }
         String where = call.method() + " " + call.url() + " answered " + call.status();
         if (call.region().isEmpty()) {
-            return Optional.of(String.format("%nExpecting every answer %s to name the region that served it"
-                    + " (x-ms-region, or the gateway's x-backend-region),%nbut %s without naming one.", path, where));
+            return Optional.of(String.format("%nExpecting every answer %s to name the region that served it in %s,"
+                    + "%nbut %s without it.%s", path, regionHeader, where, regionHeader.equals(
+                            CallCapture.AZURE_REGION_HEADER) ? "" : String.format("%nThrough APIM that header is the"
+                            + " policy's (EXPECTED_REGION_HEADER): set it in outbound from the backend's x-ms-region,"
+                            + " or declare the header the policy does set.")));
         }
         if (!regions.isEmpty() && !regions.contains(call.region().get())) {
             return Optional.of(String.format("%nExpecting every answer %s to come from %s,%nbut %s from %s.",

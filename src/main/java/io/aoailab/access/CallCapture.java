@@ -31,15 +31,28 @@ import reactor.core.publisher.Mono;
  */
 public final class CallCapture implements HttpPipelinePolicy {
     static final int CAPACITY = 10_000;
+    /** The header in which Azure OpenAI names the region of the account that answered (docs/azure-facts.md §0.7). */
+    public static final String AZURE_REGION_HEADER = "x-ms-region";
 
     private final String path;
+    private final String regionHeader;
     private final Clock clock;
     private final Redactor redactor;
     private final RecentCalls records = new RecentCalls(CAPACITY);
     private volatile AnswerExpectation expected;
 
+    /** A capture reading the answering region from {@code x-ms-region}, as Azure OpenAI sends it. */
     public CallCapture(String path, Clock clock, Redactor redactor) {
+        this(path, AZURE_REGION_HEADER, clock, redactor);
+    }
+
+    /**
+     * @param regionHeader the response header naming the region that answered: Azure OpenAI's {@code x-ms-region}, or
+     *        through APIM the header the intended deployment declares ({@code EXPECTED_REGION_HEADER})
+     */
+    public CallCapture(String path, String regionHeader, Clock clock, Redactor redactor) {
         this.path = path;
+        this.regionHeader = regionHeader;
         this.clock = clock;
         this.redactor = redactor;
     }
@@ -129,15 +142,32 @@ public final class CallCapture implements HttpPipelinePolicy {
 
     private CallRecord record(HttpResponse response, Instant start, Duration latency, BodySummary body,
             Optional<StreamTrace> stream) {
-        Optional<String> region = header(response, "x-ms-region").or(() -> header(response, "x-backend-region"));
         CallRecord call = new CallRecord(path, start,
                 response.getRequest().getHttpMethod().name(),
-                redactor.redact(response.getRequest().getUrl().toString()), response.getStatusCode(), region,
-                header(response, "x-request-id"), header(response, "apim-request-id"), latency, body, stream,
+                redactor.redact(response.getRequest().getUrl().toString()), response.getStatusCode(),
+                header(response, regionHeader),
+                header(response, "x-request-id"), header(response, "apim-request-id"), latency, retryAfter(response),
+                body, stream,
                 Optional.ofNullable(expected));
         records.add(call);
         CallLedger.addToCurrent(call);
         return call;
+    }
+
+    // Azure OpenAI sends both on 429 (docs/azure-facts.md §3.5); an HTTP-date Retry-After is not read
+    private static Optional<Duration> retryAfter(HttpResponse response) {
+        return header(response, "retry-after-ms").flatMap(ms -> number(ms).map(n -> Duration.ofNanos((long) (n * 1e6))))
+                .or(() -> header(response, "retry-after").flatMap(s -> number(s).map(n -> Duration.ofNanos((long) (n
+                        * 1e9)))));
+    }
+
+    private static Optional<Double> number(String text) {
+        try {
+            double value = Double.parseDouble(text.strip());
+            return value >= 0 && Double.isFinite(value) ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> header(HttpResponse response, String name) {

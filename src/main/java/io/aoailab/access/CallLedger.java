@@ -44,6 +44,14 @@ public final class CallLedger implements AutoCloseable {
         return ledger == null || ledger.open ? ledger : openLedger(ledger.enclosing);
     }
 
+    /**
+     * Adds calls made on other threads (a measurement's workers) to the current thread's open ledgers, so the test
+     * that made them counts them.
+     */
+    public static void addMadeElsewhere(List<CallRecord> calls) {
+        calls.forEach(CallLedger::addToCurrent);
+    }
+
     /** Adds a call to the current thread's open ledgers, if any. */
     static void addToCurrent(CallRecord call) {
         for (CallLedger ledger = CURRENT.get(); ledger != null; ledger = ledger.enclosing) {

@@ -17,13 +17,15 @@ import java.util.Optional;
  * @param requestId {@code x-request-id}, the service's id for the call
  * @param apimRequestId {@code apim-request-id}
  * @param latency from sending to the response headers
+ * @param retryAfter how long the answer asked the caller to wait before trying again ({@code retry-after-ms}, else
+ *        {@code retry-after} in seconds), if it said
  * @param body what a JSON response body said: usage, model, error code and message
  * @param stream what an event-stream response sent, filled in as the stream is read
  * @param expected what the intended deployment says the answer must show, when the path knows it
  */
 public record CallRecord(String path, Instant at, String method, String url, int status,
         Optional<String> region, Optional<String> requestId, Optional<String> apimRequestId, Duration latency,
-        BodySummary body, Optional<StreamTrace> stream, Optional<AnswerExpectation> expected) {
+        Optional<Duration> retryAfter, BodySummary body, Optional<StreamTrace> stream, Optional<AnswerExpectation> expected) {
 
     /**
      * What a JSON response body said that the suite reads.

@@ -1,5 +1,7 @@
 package io.aoailab.access;
 
+import io.aoailab.config.Client;
+
 /**
  * How an access path reaches the deployment, which decides what it can see: the regional accounts' data (their
  * stored responses, their vector stores) or the Foundry resource's own.
@@ -17,5 +19,10 @@ public enum Way {
     /** Whether the path answers from the regional Azure OpenAI accounts (not from the Foundry resource). */
     public boolean reachesTheAccounts() {
         return this != FOUNDRY_PROJECT;
+    }
+
+    /** Whether {@code client} can go this way: the project's own surface is OpenAI's v1 API, for openai-java only. */
+    public boolean takes(Client client) {
+        return this != FOUNDRY_PROJECT || client == Client.OPENAI_JAVA;
     }
 }

@@ -22,6 +22,8 @@ public enum ConfigKey {
             + " azure-ai-openai (dated api-version), openai-java (/openai/v1), or both"),
     APIM_GATEWAY_URL(null, false, "the APIM gateway URL clients use as their Azure OpenAI endpoint, e.g. https://<apim>.azure-api.net/"),
     APIM_SUBSCRIPTION_KEY(null, true, "an APIM subscription key for the OpenAI API"),
+    APIM_SUSPENDED_SUBSCRIPTION_KEY(null, true, "the key of a suspended APIM subscription to the OpenAI API, which"
+            + " the gateway must refuse; unset: that case is skipped"),
     AI_FOUNDRY_PROJECT_ENDPOINT(null, false,
             "the Foundry project endpoint, e.g. https://<account>.services.ai.azure.com/api/projects/<project>"),
     STORAGE_BLOB_ENDPOINT(null, false, "the BYO storage account's blob endpoint, e.g. https://<account>.blob.core.windows.net/"),
@@ -36,6 +38,13 @@ public enum ConfigKey {
     EXPECTED_REGION_2("East US 2", false, "the x-ms-region display name OPENAI_ENDPOINT_2 must answer with"),
     EXPECTED_POOL_WEIGHTS("East US=50,East US 2=50", false,
             "the intended APIM pool weights as <region>=<weight>,..., naming each expected region once"),
+    EXPECTED_REGION_HEADER("x-ms-region", false, "the response header through APIM that names the region of the"
+            + " backend that answered: x-ms-region (Azure OpenAI's own, passed on) or the one your policy sets, e.g."
+            + " x-backend-region"),
+    EXPECTED_FAILOVER_SECONDS("10", false, "the longest a request through APIM may take while a region throttles,"
+            + " fails or drops connections, in seconds (1-300)"),
+    EXPECTED_REJOIN_SECONDS("10", false, "how long after its Retry-After a throttled region may take to serve through"
+            + " APIM again, in seconds (0-600)"),
     EXPECTED_FOUNDRY_REGION(null, false, "the region the Foundry project's own /openai/v1 surface is meant to answer"
             + " from, e.g. East US 2; unset: any region it names"),
     EXPECTED_FOUNDRY_CONNECTIONS(null, false, "the Foundry project's Azure OpenAI connections and the region each is"
@@ -50,6 +59,17 @@ public enum ConfigKey {
     PERSONAS("", false, "comma-separated persona names for RBAC cases; each needs PERSONA_<NAME>_CLIENT_ID and _CLIENT_SECRET"),
     EXTRA_CA_CERT_FILE(null, false, "a PEM file of CA certificates the suite's HTTP clients trust in addition to the JDK's"),
     HTTP_TIMEOUT_SECONDS("30", false, "the timeout of every HTTP call the suite makes, in seconds (1-600)"),
+    DISTRIBUTION_ALPHA("0.001", false, "the false-alarm rate of the pool's distribution test: how often a pool that"
+            + " spreads as intended may fail it (0.0001-0.2)"),
+    DISTRIBUTION_BETA("0.001", false, "the miss rate of the pool's distribution test: how often a pool off by"
+            + " DISTRIBUTION_DELTA may pass it (0.0001-0.2)"),
+    DISTRIBUTION_DELTA("0.20", false, "the smallest deviation of a region's share the distribution test must catch"
+            + " (0.05-0.5; 0.20: a 50% region seen at 70% or 30%)"),
+    DISTRIBUTION_MAX_REQUESTS("2000", false, "the most requests one distribution measurement sends before it gives up"
+            + " undecided (50-100000)"),
+    DISTRIBUTION_CONCURRENCY("4", false, "how many requests a load-balancing measurement has in flight at once (1-32)"),
+    POOL_RECOVERY_SECONDS("120", false, "how long, after a test that acted as an operator, the suite waits for every"
+            + " intended region to answer through the pool again, in seconds (1-3600)"),
     LAB_TOPOLOGY_FILE(null, false, "a topology file describing the lab's actual deployment (default: the shipped one)");
 
     private final String defaultValue;

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param openai the regional Azure OpenAI endpoints, in configuration order ({@code OPENAI_ENDPOINT_1}, {@code _2})
  * @param apimGateway the APIM API base URL, if the deployment has one
  * @param apimSubscriptionKey the key for {@code apimGateway}
+ * @param apimSuspendedSubscriptionKey the key of a suspended subscription, which the gateway must refuse, if configured
  * @param foundryProject the Foundry project endpoint, if configured
  * @param storageBlob the BYO storage account's blob endpoint, if configured
  * @param aiSearch the AI Search endpoint, if configured
@@ -23,6 +24,7 @@ public record DeploymentEndpoints(
         List<URI> openai,
         Optional<URI> apimGateway,
         Optional<Secret> apimSubscriptionKey,
+        Optional<Secret> apimSuspendedSubscriptionKey,
         Optional<URI> foundryProject,
         Optional<URI> storageBlob,
         Optional<URI> aiSearch,

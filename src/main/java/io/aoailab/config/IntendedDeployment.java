@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param foundryConnections the Foundry project's Azure OpenAI connections and the region each is meant to reach, in
  *        configuration order; empty when the configuration leaves them to the project (every one it has is used)
  * @param foundryRegion the region the Foundry project's own surface is meant to answer from; empty: any it names
+ * @param pool what the APIM pool is meant to do beyond its weights
  */
 public record IntendedDeployment(String model, List<IntendedRegion> regions, Map<String, String> foundryConnections,
-        Optional<String> foundryRegion) {
+        Optional<String> foundryRegion, PoolIntent pool) {
 
     public IntendedDeployment {
         regions = List.copyOf(regions);
@@ -28,6 +29,13 @@ public record IntendedDeployment(String model, List<IntendedRegion> regions, Map
     /** The intended regions' display names, in endpoint order. */
     public List<String> regionNames() {
         return regions.stream().map(IntendedRegion::displayName).toList();
+    }
+
+    /** Each intended region's pool weight, in endpoint order. */
+    public Map<String, Integer> poolWeights() {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        regions.forEach(r -> weights.put(r.displayName(), r.poolWeight()));
+        return Collections.unmodifiableMap(weights);
     }
 
     /** The sum of the intended weights; the expected share of a region is its weight over this. */

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param httpTimeout the timeout of every HTTP call
  * @param labTopologyFile the lab's topology file, when not the shipped default
  * @param clients the client libraries every access path runs with, in configuration order
+ * @param distribution how the load-balancing scenario measures the pool
  */
 public record SuiteConfig(
         Target target,
@@ -33,7 +34,8 @@ public record SuiteConfig(
         Optional<Path> extraCaCertFile,
         Duration httpTimeout,
         Optional<Path> labTopologyFile,
-        List<Client> clients) {
+        List<Client> clients,
+        DistributionSettings distribution) {
 
     public SuiteConfig {
         personas = List.copyOf(personas);
@@ -43,13 +45,14 @@ public record SuiteConfig(
     /** This configuration with another lab topology: how a scenario starts a lab variant of its own. */
     public SuiteConfig withLabTopology(Path file) {
         return new SuiteConfig(target, modelDeployment, apiVersion, liveEndpoints, intended, credentials, personas,
-                extraCaCertFile, httpTimeout, Optional.of(file), clients);
+                extraCaCertFile, httpTimeout, Optional.of(file), clients, distribution);
     }
 
     /** Every secret value the configuration holds (keys, client secrets), for the run's redactor. */
     public List<String> secrets() {
         List<String> secrets = new ArrayList<>();
         liveEndpoints.apimSubscriptionKey().map(Secret::reveal).ifPresent(secrets::add);
+        liveEndpoints.apimSuspendedSubscriptionKey().map(Secret::reveal).ifPresent(secrets::add);
         credentials.clientSecret().map(Secret::reveal).ifPresent(secrets::add);
         personas.forEach(p -> p.clientSecret().map(Secret::reveal).ifPresent(secrets::add));
         return secrets;

@@ -1,6 +1,7 @@
 package io.aoailab.config;
 
 import io.aoailab.config.IntendedDeployment.IntendedRegion;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,7 +55,8 @@ public final class SuiteConfigResolver {
                 extraCa,
                 httpTimeout(),
                 existingFile(ConfigKey.LAB_TOPOLOGY_FILE),
-                clients());
+                clients(),
+                distribution());
     }
 
     private List<Client> clients() {
@@ -131,6 +134,7 @@ public final class SuiteConfigResolver {
                 openai,
                 https(ConfigKey.APIM_GATEWAY_URL),
                 secret(ConfigKey.APIM_SUBSCRIPTION_KEY),
+                secret(ConfigKey.APIM_SUSPENDED_SUBSCRIPTION_KEY),
                 https(ConfigKey.AI_FOUNDRY_PROJECT_ENDPOINT),
                 https(ConfigKey.STORAGE_BLOB_ENDPOINT),
                 https(ConfigKey.AI_SEARCH_ENDPOINT),
@@ -228,7 +232,58 @@ public final class SuiteConfigResolver {
         }
         return new IntendedDeployment(expectedModel(), regionNames.stream().map(r -> new IntendedRegion(r,
                 weights.get(r))).toList(), foundryConnections(regionNames),
-                optional(ConfigKey.EXPECTED_FOUNDRY_REGION).map(ConfigValue::value));
+                optional(ConfigKey.EXPECTED_FOUNDRY_REGION).map(ConfigValue::value), poolIntent());
+    }
+
+    private PoolIntent poolIntent() {
+        ConfigValue header = value(ConfigKey.EXPECTED_REGION_HEADER);
+        // an HTTP header name is a token (RFC 9110 §5.1, §5.6.2)
+        if (!header.value().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            throw invalid(ConfigKey.EXPECTED_REGION_HEADER, header, "is not a header name",
+                    "set it to x-ms-region, or to the header your APIM policy sets, e.g. x-backend-region");
+        }
+        return new PoolIntent(header.value().toLowerCase(Locale.ROOT),
+                Duration.ofSeconds(wholeNumber(ConfigKey.EXPECTED_FAILOVER_SECONDS, 1, 300, "10")),
+                Duration.ofSeconds(wholeNumber(ConfigKey.EXPECTED_REJOIN_SECONDS, 0, 600, "10")));
+    }
+
+    private DistributionSettings distribution() {
+        return new DistributionSettings(
+                decimal(ConfigKey.DISTRIBUTION_ALPHA, 0.0001, 0.2, "0.001"),
+                decimal(ConfigKey.DISTRIBUTION_BETA, 0.0001, 0.2, "0.001"),
+                decimal(ConfigKey.DISTRIBUTION_DELTA, 0.05, 0.5, "0.20"),
+                wholeNumber(ConfigKey.DISTRIBUTION_MAX_REQUESTS, 50, 100_000, "2000"),
+                wholeNumber(ConfigKey.DISTRIBUTION_CONCURRENCY, 1, 32, "4"),
+                Duration.ofSeconds(wholeNumber(ConfigKey.POOL_RECOVERY_SECONDS, 1, 3600, "120")));
+    }
+
+    private int wholeNumber(ConfigKey key, int min, int max, String example) {
+        String of = key.name().endsWith("_SECONDS") ? "of seconds " : "";
+        return inRange(key, Integer::parseInt, min, max, "is not a whole number " + of + "from " + min + " to " + max,
+                example);
+    }
+
+    private double decimal(ConfigKey key, double min, double max, String example) {
+        return inRange(key, Double::parseDouble, min, max, "is not a number from " + plain(min) + " to " + plain(max),
+                example);
+    }
+
+    private <N extends Comparable<N>> N inRange(ConfigKey key, Function<String, N> parse, N min, N max,
+            String problem, String example) {
+        ConfigValue value = value(key);
+        try {
+            N number = parse.apply(value.value().strip());
+            if (number.compareTo(min) >= 0 && number.compareTo(max) <= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw invalid(key, value, problem, "set it to e.g. " + example);
+    }
+
+    private static String plain(double number) {
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 
     private LiveCredentials liveCredentials() {
@@ -274,17 +329,7 @@ public final class SuiteConfigResolver {
     }
 
     private Duration httpTimeout() {
-        ConfigValue value = value(ConfigKey.HTTP_TIMEOUT_SECONDS);
-        try {
-            int seconds = Integer.parseInt(value.value());
-            if (seconds >= 1 && seconds <= 600) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
-        }
-        throw invalid(ConfigKey.HTTP_TIMEOUT_SECONDS, value, "is not a whole number of seconds from 1 to 600",
-                "set it to e.g. 30");
+        return Duration.ofSeconds(wholeNumber(ConfigKey.HTTP_TIMEOUT_SECONDS, 1, 600, "30"));
     }
 
     private Optional<URI> https(ConfigKey key) {
@@ -312,10 +357,15 @@ public final class SuiteConfigResolver {
             // a key pasted with a space, quote or line break in it is refused by every service: say so early
             if (!value.value().matches("[\\x21-\\x7E&&[^\"'\\\\]]{1,512}")) {
                 throw invalid(key, value, "holds spaces, quotes or other characters a credential never has",
-                        "paste the " + key.meaning().replaceFirst("^an? ", "") + " again, exactly as issued");
+                        "paste " + credential(key.meaning()) + " again, exactly as issued");
             }
             return Secret.of(value.value());
         });
+    }
+
+    // "a client secret of ...; unset: ..." → "the client secret of ...": the thing to paste, without what follows
+    private static String credential(String meaning) {
+        return "the " + meaning.replaceFirst(";.*$", "").replaceFirst("^(an?|the) ", "");
     }
 
     private Optional<Path> existingFile(ConfigKey key) {

@@ -12,9 +12,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The run's access paths, built once per run, each way in once per configured client ({@code OPENAI_CLIENTS}): one
@@ -29,9 +31,10 @@ import java.util.function.Function;
  */
 final class AccessPaths {
     private final List<AccessPath> paths;
+    private final AccessPath.Settings settings;
 
     AccessPaths(SuiteConfig config, ConnectedTarget target, Redactor redactor) {
-        AccessPath.Settings settings = new AccessPath.Settings(target.http().azureHttpClient(), config.apiVersion(),
+        this.settings = new AccessPath.Settings(target.http().azureHttpClient(), config.apiVersion(),
                 Clock.systemUTC(), redactor, config.intended());
         List<Function<Client, AccessPath>> waysIn = new ArrayList<>();
         List<URI> endpoints = target.endpoints().openai();
@@ -92,5 +95,23 @@ final class AccessPaths {
 
     List<AccessPath> all() {
         return paths;
+    }
+
+    /** A way in the deployment does not have: every case through it is skipped, naming the key that would add it. */
+    AccessPath absent(Way way, Client client) {
+        String key = switch (way) {
+            case DIRECT -> "OPENAI_ENDPOINT_1";
+            case APIM -> "APIM_GATEWAY_URL";
+            case FOUNDRY_CONNECTION, FOUNDRY_PROJECT -> "AI_FOUNDRY_PROJECT_ENDPOINT";
+        };
+        String sentence = switch (way) {
+            case DIRECT -> "directly to an account";
+            case APIM -> "through APIM";
+            case FOUNDRY_CONNECTION -> "through a Foundry connection";
+            case FOUNDRY_PROJECT -> "through the Foundry project";
+        };
+        return AccessPath.unusable(way.name().toLowerCase(Locale.ROOT), sentence, way, client,
+                () -> new TestAbortedException(key + " is not set, so there is no way in " + sentence + " and this"
+                        + " case does not apply; set it to run the case"), settings);
     }
 }

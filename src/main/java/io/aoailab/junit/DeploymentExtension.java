@@ -1,6 +1,8 @@
 package io.aoailab.junit;
 
 import io.aoailab.access.CallLedger;
+import io.aoailab.access.Way;
+import io.aoailab.config.Client;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
 import io.aoailab.report.TokenUsageReport;
@@ -8,6 +10,7 @@ import io.aoailab.target.ConnectedTarget;
 import io.aoailab.target.Operator;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -39,7 +42,10 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
         context.getStore(NAMESPACE).put(CallLedger.class, CallLedger.open());
     }
 
-    /** Reports the tokens the test consumed; faults injected by one test never leak into the next. */
+    /**
+     * Reports the tokens the test consumed; faults injected by one test never leak into the next, and after a test
+     * that acted as an operator the pool is given back whole (see {@link PoolRecovery}).
+     */
     @Override
     public void afterEach(ExtensionContext context) {
         Optional<SuiteRun> configured = RunSetup.of(context).ifConfigured();
@@ -48,9 +54,16 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
         }
         SuiteRun run = configured.get();
         try {
-            reportTokenUsage(context, run);
-        } finally {
             run.connected().ifPresent(ConnectedTarget::undoOperatorActions);
+            if (takesOperator(context) && run.connected().isPresent()) {
+                // the v1 client if configured: it sends no api-version the deployment might refuse
+                run.accessPaths().all().stream().filter(p -> p.way() == Way.APIM)
+                        .min(Comparator.comparing(p -> p.client() != Client.OPENAI_JAVA)).ifPresent(pool ->
+                        PoolRecovery.await(pool, run.config().intended(), run.config().modelDeployment(),
+                                run.config().distribution().recoveryTimeout()));
+            }
+        } finally {
+            reportTokenUsage(context, run);
         }
     }
 
@@ -113,7 +126,8 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
         }
         if (type == DeploymentUnderTest.class) {
             ConnectedTarget target = run.target();
-            return new DeploymentUnderTest(run.config(), target.endpoints(), target.http(), target.credentials());
+            return new DeploymentUnderTest(run.config(), target.endpoints(), target.http(), target.credentials(),
+                    run.accessPaths().all());
         }
         if (type == Operator.class) {
             return run.target().operator().orElseThrow(() -> new ParameterResolutionException(

@@ -1,11 +1,15 @@
 package io.aoailab.junit;
 
+import io.aoailab.access.AccessPath;
 import io.aoailab.access.HttpClientFactory;
+import io.aoailab.access.Way;
+import io.aoailab.config.Client;
 import io.aoailab.config.DeploymentEndpoints;
 import io.aoailab.config.IntendedDeployment;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.Target;
 import io.aoailab.target.CredentialSource;
+import java.util.List;
 import java.util.Optional;
 import org.opentest4j.TestAbortedException;
 
@@ -17,9 +21,20 @@ import org.opentest4j.TestAbortedException;
  * @param endpoints where the deployment answers (from configuration for live, from the lab for the lab)
  * @param http the HTTP clients that reach it
  * @param credentials the identities that call it
+ * @param accessPaths the run's access paths, as {@link EveryAccessPath} offers them
  */
 public record DeploymentUnderTest(SuiteConfig config, DeploymentEndpoints endpoints, HttpClientFactory http,
-        CredentialSource credentials) {
+        CredentialSource credentials, List<AccessPath> accessPaths) {
+
+    public DeploymentUnderTest {
+        accessPaths = List.copyOf(accessPaths);
+    }
+
+    /** The region's own endpoint, called with {@code client}: how a test asks a region directly. */
+    public Optional<AccessPath> direct(String region, Client client) {
+        return accessPaths.stream().filter(p -> p.way() == Way.DIRECT && p.client() == client
+                && p.expectedRegion().filter(region::equals).isPresent()).findFirst();
+    }
 
     public Target target() {
         return config.target();

@@ -1,5 +1,7 @@
 package io.aoailab.junit;
 
+import io.aoailab.access.Way;
+import io.aoailab.config.Client;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -31,6 +33,11 @@ public @interface EveryAccessPath {
      * The clients the test applies to; all configured ones by default. A test about what only one client has (a
      * dated api-version) names it, and the other client's paths are not offered to it.
      */
-    io.aoailab.config.Client[] clients() default {io.aoailab.config.Client.AZURE_AI_OPENAI,
-        io.aoailab.config.Client.OPENAI_JAVA};
+    Client[] clients() default {Client.AZURE_AI_OPENAI, Client.OPENAI_JAVA};
+
+    /**
+     * The ways in the test applies to; all by default. A test about one of them (the APIM pool) names it; when the
+     * deployment has no such way in, the test is skipped saying which key would provide it.
+     */
+    Way[] ways() default {Way.DIRECT, Way.APIM, Way.FOUNDRY_CONNECTION, Way.FOUNDRY_PROJECT};
 }

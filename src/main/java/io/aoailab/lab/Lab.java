@@ -165,7 +165,6 @@ public final class Lab implements AutoCloseable {
             ApimGateway gateway = new ApimGateway(spec, policy, authority, name -> accounts.get(name).hostUri(),
                     internalHttp.okHttp(), options.clock());
             secrets.registerAll(gateway.subscriptionKeys());
-            faults.onReset(gateway::resetBreakers);
             LabServer server = serve(spec.hostName(), ports.next(), gateway);
             apim = new LabApim(spec, server.hostUri(), server.loopbackUri(), gateway);
         }
@@ -298,7 +297,8 @@ public final class Lab implements AutoCloseable {
 
     /**
      * What a lab host saw of its recent requests (header names, token claims, status; never a secret): how a test
-     * checks what reached an account through the gateway.
+     * checks what reached an account through the gateway. Requests an injected fault answered are there too, with the
+     * status they got ({@link RecordedRequest#DROPPED} for a dropped connection), each at the time it arrived.
      */
     public List<RecordedRequest> requestsTo(String hostName) {
         RequestLog log = logs.get(hostName);
@@ -393,6 +393,16 @@ public final class Lab implements AutoCloseable {
         /** The key of the gateway's default (first active) subscription. */
         public LabSecret subscriptionKey() {
             return gateway.primaryKey(gateway.defaultSubscription());
+        }
+
+        /**
+         * The primary key of a subscription of the topology, suspended ones too (the gateway refuses theirs, as APIM
+         * does: docs/apim-gateway.md §4).
+         *
+         * @throws NoSuchElementException naming the topology's subscriptions, for a name that is none of them
+         */
+        public LabSecret subscriptionKey(String subscriptionName) {
+            return gateway.primaryKey(subscriptionName);
         }
     }
 

@@ -18,7 +18,8 @@ import java.time.Duration;
  *   <li>{@code GET /admin/apim}: the gateway's tokens per subscription, emitted token metrics, breaker trips</li>
  *   <li>{@code POST /admin/faults} {@code {"account":"aoai-eus","fault":"throttle|error|latency|drop",
  *       "status":503,"retryAfterMs":1000,"delayMs":250,"times":3|"durationMs":5000}}: inject a fault</li>
- *   <li>{@code DELETE /admin/faults[?account=aoai-eus]}: remove faults</li>
+ *   <li>{@code DELETE /admin/faults[?account=aoai-eus]}: remove faults; what they caused stays, as in Azure: a gateway
+ *       breaker they tripped stays open until its trip has passed</li>
  * </ul>
  */
 final class LabAdminApi implements LabHandler {

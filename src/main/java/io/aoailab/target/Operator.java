@@ -1,7 +1,10 @@
 package io.aoailab.target;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What an operator would do to a deployment, by <em>intended region</em> ({@code EXPECTED_REGION_n}): throttle it,
@@ -30,6 +33,19 @@ public interface Operator {
 
     /** The region closes connections without an answer. */
     void drop(String region, Budget budget);
+
+    /**
+     * When Responses API requests reached the region's own resource, oldest first (the most recent thousand or so),
+     * whatever it answered, injected faults included: what an operator reads from the resource's request metrics, and
+     * how a test sees where a gateway sent what.
+     */
+    List<Instant> arrivals(String region);
+
+    /**
+     * The header names, lower case, of the latest Responses API request that reached the region's own resource
+     * (empty if none did): what the resource's diagnostics show of what a gateway passed on, never a value.
+     */
+    Set<String> headerNamesOfLatest(String region);
 
     /**
      * How long an operator action lasts: the region's next {@code requests} requests, or every request for

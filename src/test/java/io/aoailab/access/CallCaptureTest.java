@@ -21,9 +21,12 @@ import io.aoailab.testing.CannedResponse;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
 
 /** What {@link CallCapture} records of a call, read through the real SDK client where the SDK can read it. */
@@ -35,6 +38,10 @@ class CallCaptureTest {
         return request -> Mono.just(headers.getValue(HttpHeaderName.CONTENT_TYPE).startsWith("text/event-stream")
                 ? CannedResponse.streaming(request, headers, new ByteArrayInputStream(bytes(body)))
                 : CannedResponse.of(request, headers, bytes(body)));
+    }
+
+    private static HttpClient answering(int status, HttpHeaders headers, String body) {
+        return request -> Mono.just(CannedResponse.of(request, status, headers, bytes(body)));
     }
 
     private static HttpHeaders json() {
@@ -139,5 +146,117 @@ class CallCaptureTest {
         assertThat(capture.calls().get(1).body().errorCode()).isEmpty();
         assertThat(capture.calls().get(1).body().errorMessage()).contains("Access denied due to missing subscription"
                 + " key.");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1500||PT1.5S", "|2|PT2S", "250|2|PT0.25S", "' 800 '||PT0.8S", "|' 3 '|PT3S",
+        "soon|2|PT2S"})
+    void should_record_how_long_a_throttled_answer_asks_the_caller_to_wait(String retryAfterMs, String retryAfter,
+            String expected) {
+        // GIVEN a 429 with retry-after-ms, Retry-After in seconds, or both
+        HttpHeaders headers = json().set(HttpHeaderName.fromString("x-ms-region"), "East US");
+        if (retryAfterMs != null) {
+            headers.set(HttpHeaderName.fromString("retry-after-ms"), retryAfterMs);
+        }
+        if (retryAfter != null) {
+            headers.set(HttpHeaderName.RETRY_AFTER, retryAfter);
+        }
+        CallCapture capture = new CallCapture("apim", Clock.systemUTC(), new Redactor());
+
+        // WHEN
+        pipeline(capture, answering(429, headers, "{\"error\":{\"code\":\"429\"}}")).sendSync(post(), Context.NONE)
+                .close();
+
+        // THEN retry-after-ms first, it being the finer; else (absent or not a number) Retry-After's seconds
+        assertThat(capture.last().orElseThrow().retryAfter()).contains(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Retry-After|Wed, 21 Oct 2015 07:28:00 GMT",
+        "Retry-After|soon",
+        "Retry-After|-1",
+        "Retry-After|NaN",
+        "Retry-After|Infinity",
+        "Retry-After|''",
+        "retry-after-ms|later"})
+    void should_record_no_wait_but_still_the_call_when_the_wait_is_not_a_number_of_seconds(String header,
+            String value) {
+        // GIVEN a 429 whose wait is an HTTP date, or not a wait at all
+        HttpHeaders headers = json().set(HttpHeaderName.fromString("x-ms-region"), "East US")
+                .set(HttpHeaderName.fromString(header), value);
+        CallCapture capture = new CallCapture("apim", Clock.systemUTC(), new Redactor());
+
+        // WHEN
+        pipeline(capture, answering(429, headers, "{\"error\":{\"code\":\"429\"}}")).sendSync(post(), Context.NONE)
+                .close();
+
+        // THEN the call is recorded as it came, without a wait
+        CallRecord call = capture.last().orElseThrow();
+        assertThat(call.retryAfter()).isEmpty();
+        assertThat(call.status()).isEqualTo(429);
+        assertThat(call.region()).contains("East US");
+        assertThat(call.body().errorCode()).contains("429");
+    }
+
+    @Test
+    void should_record_no_wait_for_an_answer_that_does_not_ask_for_one_on_either_path() {
+        // GIVEN
+        CallCapture capture = new CallCapture("apim", Clock.systemUTC(), new Redactor());
+
+        // WHEN
+        pipeline(capture, answering(json(), ResponsesWire.RESPONSE)).sendSync(post(), Context.NONE).close();
+        pipeline(capture, answering(429, json(), "{}")).send(post()).block().close();
+
+        // THEN
+        assertThat(capture.calls()).hasSize(2).allSatisfy(call -> assertThat(call.retryAfter()).isEmpty());
+    }
+
+    @Test
+    void should_record_the_wait_on_the_async_path_too() {
+        // GIVEN
+        CallCapture capture = new CallCapture("apim", Clock.systemUTC(), new Redactor());
+
+        // WHEN
+        pipeline(capture, answering(429, json().set(HttpHeaderName.fromString("retry-after-ms"), "1200")
+                .set(HttpHeaderName.RETRY_AFTER, "2"), "{}")).send(post()).block().close();
+
+        // THEN
+        assertThat(capture.last().orElseThrow().retryAfter()).contains(Duration.ofMillis(1200));
+    }
+
+    @Test
+    void should_read_the_region_from_the_header_it_was_given() {
+        // GIVEN an answer naming one region in x-ms-region and another in the gateway's header, in any case
+        HttpHeaders headers = json().set(HttpHeaderName.fromString("x-ms-region"), "East US")
+                .set(HttpHeaderName.fromString("X-Backend-Region"), "East US 2");
+        CallCapture gateway = new CallCapture("apim", "x-backend-region", Clock.systemUTC(), new Redactor());
+        CallCapture azure = new CallCapture("apim", Clock.systemUTC(), new Redactor());
+
+        // WHEN
+        pipeline(gateway, answering(headers, ResponsesWire.RESPONSE)).sendSync(post(), Context.NONE).close();
+        pipeline(azure, answering(headers, ResponsesWire.RESPONSE)).sendSync(post(), Context.NONE).close();
+
+        // THEN each reads its own header
+        assertThat(gateway.last().orElseThrow().region()).contains("East US 2");
+        assertThat(azure.last().orElseThrow().region()).contains("East US");
+    }
+
+    @Test
+    void should_read_the_region_from_no_other_header_than_the_one_it_was_given() {
+        // GIVEN answers naming their region only in the header the other capture reads
+        CallCapture gateway = new CallCapture("apim", "x-backend-region", Clock.systemUTC(), new Redactor());
+        CallCapture azure = new CallCapture("apim", CallCapture.AZURE_REGION_HEADER, Clock.systemUTC(),
+                new Redactor());
+
+        // WHEN
+        pipeline(gateway, answering(json().set(HttpHeaderName.fromString("x-ms-region"), "East US"),
+                ResponsesWire.RESPONSE)).sendSync(post(), Context.NONE).close();
+        pipeline(azure, answering(json().set(HttpHeaderName.fromString("x-backend-region"), "East US 2"),
+                ResponsesWire.RESPONSE)).sendSync(post(), Context.NONE).close();
+
+        // THEN neither names a region: a policy that does not set its header shows as an answer without one
+        assertThat(gateway.last().orElseThrow().region()).isEmpty();
+        assertThat(azure.last().orElseThrow().region()).isEmpty();
     }
 }

@@ -20,7 +20,7 @@ class CallLedgerTest {
 
     private static CallRecord call(String path, Optional<TokenUsage> bodyUsage, Optional<StreamTrace> stream) {
         return new CallRecord(path, Instant.EPOCH, "POST", "https://aoai.example/openai/responses", 200,
-                Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO,
+                Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO, Optional.empty(),
                 new CallRecord.BodySummary(bodyUsage, Optional.empty(), Optional.empty(), Optional.empty()), stream,
                 Optional.empty());
     }

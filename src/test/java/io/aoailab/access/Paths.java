@@ -1,10 +1,12 @@
 package io.aoailab.access;
 
 import com.azure.core.http.HttpClient;
-import io.aoailab.config.IntendedDeployment;
 import io.aoailab.config.IntendedDeployment.IntendedRegion;
+import io.aoailab.config.IntendedDeployment;
+import io.aoailab.config.PoolIntent;
 import io.aoailab.report.Redactor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import java.util.Optional;
 final class Paths {
     static final String API_VERSION = "2025-03-01-preview";
     static final IntendedDeployment INTENDED = new IntendedDeployment("gpt-4o",
-            List.of(new IntendedRegion("East US", 50), new IntendedRegion("East US 2", 50)), Map.of(), Optional.empty());
+            List.of(new IntendedRegion("East US", 50), new IntendedRegion("East US 2", 50)), Map.of(), Optional.empty(),
+            new PoolIntent("x-ms-region", Duration.ofSeconds(10), Duration.ofSeconds(10)));
 
     private Paths() {
     }

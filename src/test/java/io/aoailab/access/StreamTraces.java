@@ -32,7 +32,7 @@ public final class StreamTraces {
 
     private static CallRecord call(String path, StreamTrace trace) {
         return new CallRecord(path, Instant.EPOCH, "POST", "https://aoai.example/openai/responses", 200,
-                Optional.of("East US"), Optional.empty(), Optional.empty(), Duration.ofMillis(5),
+                Optional.of("East US"), Optional.empty(), Optional.empty(), Duration.ofMillis(5), Optional.empty(),
                 CallRecord.BodySummary.NONE, Optional.of(trace), Optional.empty());
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] FRAMEWORK = {"io.aoailab.config..", "io.aoailab.report..", "io.aoailab.access..",
-        "io.aoailab.assertions..", "io.aoailab.target..", "io.aoailab.junit..", "io.aoailab.run.."};
+        "io.aoailab.assertions..", "io.aoailab.target..", "io.aoailab.junit..", "io.aoailab.run..",
+        "io.aoailab.stats.."};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.aoailab");
@@ -44,6 +45,7 @@ class ArchitectureTest {
     void the_framework_packages_are_layers() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("config").definedBy("io.aoailab.config..")
+                .layer("stats").definedBy("io.aoailab.stats..")
                 .layer("report").definedBy("io.aoailab.report..")
                 .layer("access").definedBy("io.aoailab.access..")
                 .layer("assertions").definedBy("io.aoailab.assertions..")
@@ -60,6 +62,8 @@ class ArchitectureTest {
                 .whereLayer("config").mayOnlyBeAccessedByLayers("report", "access", "assertions", "target", "junit",
                         "run")
                 .whereLayer("lab").mayOnlyBeAccessedByLayers("target")
+                // plain statistics: the assertions decide with them, nothing else needs them
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("assertions")
                 .check(MAIN);
     }
 

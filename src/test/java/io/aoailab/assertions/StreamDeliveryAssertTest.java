@@ -50,7 +50,8 @@ class StreamDeliveryAssertTest {
     @Test
     void should_fail_an_answer_that_was_not_a_stream() {
         CallRecord json = new CallRecord("apim", Instant.EPOCH, "POST", "https://aoai.example/openai/responses",
-                200, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO, CallRecord.BodySummary.NONE,
+                200, Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO, Optional.empty(),
+                CallRecord.BodySummary.NONE,
                 Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> StreamDeliveryAssert.assertThat(json).wasDeliveredAsGenerated())

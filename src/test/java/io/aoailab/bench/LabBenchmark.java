@@ -11,6 +11,7 @@ import io.aoailab.access.NetworkPosture;
 import io.aoailab.config.Client;
 import io.aoailab.config.IntendedDeployment.IntendedRegion;
 import io.aoailab.config.IntendedDeployment;
+import io.aoailab.config.PoolIntent;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabOptions;
 import io.aoailab.report.Redactor;
@@ -134,7 +135,8 @@ public final class LabBenchmark {
                 AccessPath direct = AccessPath.direct("East US", lab.account("aoai-eus").hostUri(), credential, sdk,
                         new AccessPath.Settings(http.azureHttpClient(), "2025-03-01-preview", Clock.systemUTC(),
                                 new Redactor(), new IntendedDeployment("gpt-4o", List.of(new IntendedRegion("East US",
-                                        50), new IntendedRegion("East US 2", 50)), Map.of(), Optional.empty())));
+                                        50), new IntendedRegion("East US 2", 50)), Map.of(), Optional.empty(),
+                                        new PoolIntent("x-ms-region", Duration.ofSeconds(10), Duration.ofSeconds(10)))));
                 Ask ask = Ask.of("gpt-4o", "How fast is the lab?").maxOutputTokens(32);
                 for (int i = 0; i < 200; i++) {
                     direct.call(api -> api.create(ask)).value();

@@ -61,6 +61,50 @@ final class BrokenDeployments {
                         UnaryOperator.identity(), Map.of(), ScenarioSuites.RESPONSES,
                         "directly to East US with azure-ai-openai: a response is completed",
                         "to accept api-version 2025-03-01-preview (OPENAI_API_VERSION)",
-                        "directly to East US with openai-java: a response is completed"));
+                        "directly to East US with openai-java: a response is completed"),
+                new BrokenDeployment("APIM pool weights of 80/20 where 50/50 is intended",
+                        yaml -> weights(yaml, 80, 20), UnaryOperator.identity(), Map.of(), ScenarioSuites.LOAD_BALANCING,
+                        SPREADS, "to spread its answers as EXPECTED_POOL_WEIGHTS says"),
+                new BrokenDeployment("a pool member with weight 0",
+                        yaml -> weights(yaml, 50, 0), UnaryOperator.identity(), Map.of(), ScenarioSuites.LOAD_BALANCING,
+                        SPREADS, "East US 2 answered through the pool far less than intended; its own endpoint answers"
+                                + " 200, so it is up"),
+                new BrokenDeployment("a pool without the East US 2 member",
+                        yaml -> yaml.replace(
+                                "        - backend: aoai-eus2\n          weight: 50\n          priority: 1\n", ""),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.LOAD_BALANCING, SPREADS,
+                        "East US 2 answered through the pool far less than intended; its own endpoint answers 200,"
+                                + " so it is up"),
+                new BrokenDeployment("an APIM policy without retry",
+                        UnaryOperator.identity(), policy -> policy.replaceAll("(?s)<retry .*?first-fast-retry=\"true\">", "")
+                                .replace("</retry>", ""),
+                        Map.of(), ScenarioSuites.LOAD_BALANCING, THROTTLED,
+                        "The gateway did not retry it on another pool member: its retry does not cover 429"),
+                new BrokenDeployment("an APIM policy that retries on 5xx only",
+                        UnaryOperator.identity(), policy -> policy.replace("context.Response.StatusCode == 429 || ", ""),
+                        Map.of(), ScenarioSuites.LOAD_BALANCING, THROTTLED,
+                        "The gateway did not retry it on another pool member: its retry does not cover 429"),
+                new BrokenDeployment("pool members without circuit breakers",
+                        yaml -> yaml.replaceAll("(?m)^      circuitBreaker:\n(?:        .*\n)+", ""),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.LOAD_BALANCING, THROTTLED,
+                        "no circuit breaker on 429"),
+                new BrokenDeployment("circuit breakers that ignore 429",
+                        yaml -> yaml.replace("statusCodeRanges: [[429, 429], [500, 599]]", "statusCodeRanges: [[500, 599]]"),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.LOAD_BALANCING, THROTTLED,
+                        "no circuit breaker on 429"));
+    }
+
+    private static final String SPREADS = "through APIM with azure-ai-openai: the pool spreads its answers as the"
+            + " intended weights say";
+    private static final String THROTTLED = "through APIM with azure-ai-openai: a throttled region is served around"
+            + " left alone until its retry after and taken back";
+
+    // the shipped pool's two members, East US then East US 2, with other weights
+    private static String weights(String yaml, int eastUs, int eastUs2) {
+        return yaml
+                .replace("        - backend: aoai-eus\n          weight: 50\n", "        - backend: aoai-eus\n          weight: "
+                        + eastUs + "\n")
+                .replace("        - backend: aoai-eus2\n          weight: 50\n", "        - backend: aoai-eus2\n          weight: "
+                        + eastUs2 + "\n");
     }
 }

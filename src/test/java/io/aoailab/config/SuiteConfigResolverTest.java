@@ -88,6 +88,70 @@ class SuiteConfigResolverTest {
         }
 
         @Test
+        void should_hold_the_pool_and_its_measurement_to_the_documented_defaults_when_nothing_is_set() {
+            // WHEN
+            SuiteConfig config = resolve(Map.of());
+
+            // THEN
+            assertThat(config.intended().pool()).isEqualTo(new PoolIntent("x-ms-region", Duration.ofSeconds(10),
+                    Duration.ofSeconds(10)));
+            assertThat(config.distribution()).isEqualTo(new DistributionSettings(0.001, 0.001, 0.20, 2000, 4,
+                    Duration.ofSeconds(120)));
+            assertThat(config.liveEndpoints().apimSuspendedSubscriptionKey()).isEmpty();
+        }
+
+        @Test
+        void should_take_the_pool_and_measurement_settings_given() {
+            // GIVEN
+            Map<String, String> env = new HashMap<>();
+            env.put("EXPECTED_REGION_HEADER", "X-Backend-Region");
+            env.put("EXPECTED_FAILOVER_SECONDS", "30");
+            env.put("EXPECTED_REJOIN_SECONDS", "45");
+            env.put("DISTRIBUTION_ALPHA", "0.01");
+            env.put("DISTRIBUTION_BETA", "0.05");
+            env.put("DISTRIBUTION_DELTA", "0.1");
+            env.put("DISTRIBUTION_MAX_REQUESTS", "5000");
+            env.put("DISTRIBUTION_CONCURRENCY", "8");
+            env.put("POOL_RECOVERY_SECONDS", "600");
+
+            // WHEN
+            SuiteConfig config = resolve(env);
+
+            // THEN the header as HTTP compares it: without case
+            assertThat(config.intended().pool()).isEqualTo(new PoolIntent("x-backend-region",
+                    Duration.ofSeconds(30), Duration.ofSeconds(45)));
+            assertThat(config.distribution()).isEqualTo(new DistributionSettings(0.01, 0.05, 0.1, 5000, 8,
+                    Duration.ofSeconds(600)));
+        }
+
+        @ParameterizedTest
+        @CsvSource({
+            "EXPECTED_FAILOVER_SECONDS, 1", "EXPECTED_FAILOVER_SECONDS, 300",
+            "EXPECTED_REJOIN_SECONDS, 0", "EXPECTED_REJOIN_SECONDS, 600",
+            "DISTRIBUTION_ALPHA, 0.0001", "DISTRIBUTION_ALPHA, 0.2",
+            "DISTRIBUTION_BETA, 0.0001", "DISTRIBUTION_BETA, 0.2",
+            "DISTRIBUTION_DELTA, 0.05", "DISTRIBUTION_DELTA, 0.5",
+            "DISTRIBUTION_MAX_REQUESTS, 50", "DISTRIBUTION_MAX_REQUESTS, 100000",
+            "DISTRIBUTION_CONCURRENCY, 1", "DISTRIBUTION_CONCURRENCY, 32",
+            "POOL_RECOVERY_SECONDS, 1", "POOL_RECOVERY_SECONDS, 3600"})
+        void should_accept_the_bounds_of_each_pool_and_measurement_setting(String key, String value) {
+            // WHEN
+            SuiteConfig config = resolve(Map.of(key, value));
+
+            // THEN
+            Map<String, Number> resolved = Map.of(
+                    "EXPECTED_FAILOVER_SECONDS", config.intended().pool().failoverWithin().toSeconds(),
+                    "EXPECTED_REJOIN_SECONDS", config.intended().pool().rejoinWithin().toSeconds(),
+                    "DISTRIBUTION_ALPHA", config.distribution().alpha(),
+                    "DISTRIBUTION_BETA", config.distribution().beta(),
+                    "DISTRIBUTION_DELTA", config.distribution().delta(),
+                    "DISTRIBUTION_MAX_REQUESTS", config.distribution().maxRequests(),
+                    "DISTRIBUTION_CONCURRENCY", config.distribution().concurrency(),
+                    "POOL_RECOVERY_SECONDS", config.distribution().recoveryTimeout().toSeconds());
+            assertThat(resolved.get(key).doubleValue()).as(key).isEqualTo(Double.parseDouble(value));
+        }
+
+        @Test
         void should_compute_expected_shares_from_the_intended_weights() {
             SuiteConfig config = resolve(Map.of("EXPECTED_POOL_WEIGHTS", "East US=30, East US 2=90"));
 
@@ -295,6 +359,86 @@ class SuiteConfigResolverTest {
                     "HTTP_TIMEOUT_SECONDS='" + seconds + "' (from environment variable) is not a whole number of seconds");
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "EXPECTED_FAILOVER_SECONDS|ten|1 to 300|10",
+            "EXPECTED_FAILOVER_SECONDS|0|1 to 300|10",
+            "EXPECTED_FAILOVER_SECONDS|-5|1 to 300|10",
+            "EXPECTED_FAILOVER_SECONDS|301|1 to 300|10",
+            "EXPECTED_FAILOVER_SECONDS|2.5|1 to 300|10",
+            "EXPECTED_REJOIN_SECONDS|soon|0 to 600|10",
+            "EXPECTED_REJOIN_SECONDS|-1|0 to 600|10",
+            "EXPECTED_REJOIN_SECONDS|601|0 to 600|10",
+            "DISTRIBUTION_MAX_REQUESTS|many|50 to 100000|2000",
+            "DISTRIBUTION_MAX_REQUESTS|0|50 to 100000|2000",
+            "DISTRIBUTION_MAX_REQUESTS|-2000|50 to 100000|2000",
+            "DISTRIBUTION_MAX_REQUESTS|49|50 to 100000|2000",
+            "DISTRIBUTION_MAX_REQUESTS|100001|50 to 100000|2000",
+            "DISTRIBUTION_MAX_REQUESTS|99999999999|50 to 100000|2000",
+            "DISTRIBUTION_CONCURRENCY|four|1 to 32|4",
+            "DISTRIBUTION_CONCURRENCY|0|1 to 32|4",
+            "DISTRIBUTION_CONCURRENCY|-4|1 to 32|4",
+            "DISTRIBUTION_CONCURRENCY|33|1 to 32|4",
+            "POOL_RECOVERY_SECONDS|2m|1 to 3600|120",
+            "POOL_RECOVERY_SECONDS|0|1 to 3600|120",
+            "POOL_RECOVERY_SECONDS|-120|1 to 3600|120",
+            "POOL_RECOVERY_SECONDS|3601|1 to 3600|120"})
+        void should_reject_a_pool_or_measurement_count_out_of_its_range(String key, String value, String range,
+                String example) {
+            // WHEN
+            String message = errorOf(Map.of(key, value));
+
+            // THEN one line: the key, the value, its source, the range and the fix
+            assertThat(message).isEqualTo(key + "='" + value + "' (from environment variable) is not a whole number"
+                    + (key.endsWith("_SECONDS") ? " of seconds" : "") + " from " + range + ". Fix: set it to e.g. "
+                    + example + ".");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "DISTRIBUTION_ALPHA|often|0.001",
+            "DISTRIBUTION_ALPHA|0|0.001",
+            "DISTRIBUTION_ALPHA|-0.001|0.001",
+            "DISTRIBUTION_ALPHA|0.00009|0.001",
+            "DISTRIBUTION_ALPHA|0.21|0.001",
+            "DISTRIBUTION_ALPHA|0.5|0.001",
+            "DISTRIBUTION_ALPHA|NaN|0.001",
+            "DISTRIBUTION_BETA|rarely|0.001",
+            "DISTRIBUTION_BETA|0|0.001",
+            "DISTRIBUTION_BETA|-0.001|0.001",
+            "DISTRIBUTION_BETA|0.5|0.001",
+            "DISTRIBUTION_BETA|1|0.001",
+            "DISTRIBUTION_DELTA|20%|0.20",
+            "DISTRIBUTION_DELTA|0|0.20",
+            "DISTRIBUTION_DELTA|-0.2|0.20",
+            "DISTRIBUTION_DELTA|0.04|0.20",
+            "DISTRIBUTION_DELTA|0.51|0.20",
+            "DISTRIBUTION_DELTA|1|0.20",
+            "DISTRIBUTION_DELTA|Infinity|0.20"})
+        void should_reject_an_error_rate_or_tolerance_out_of_its_range(String key, String value, String example) {
+            // WHEN
+            String message = errorOf(Map.of(key, value));
+
+            // THEN one line: the key, the value, its source and the fix
+            assertThat(message).startsWith(key + "='" + value + "' (from environment variable) is not a number from ")
+                    .endsWith(". Fix: set it to e.g. " + example + ".").doesNotContain("\n");
+        }
+
+        @Test
+        void should_give_the_range_of_the_tolerance_in_its_error() {
+            assertThat(errorOf(Map.of("DISTRIBUTION_DELTA", "0.6"))).isEqualTo("DISTRIBUTION_DELTA='0.6' (from"
+                    + " environment variable) is not a number from 0.05 to 0.5. Fix: set it to e.g. 0.20.");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {"x backend region", "x-backend-region:", "x-ms-région", "\"x-ms-region\"",
+            "x-ms-region,x-backend-region"})
+        void should_reject_a_region_header_that_is_not_a_header_name(String header) {
+            assertThat(errorOf(Map.of("EXPECTED_REGION_HEADER", header))).isEqualTo("EXPECTED_REGION_HEADER='"
+                    + header + "' (from environment variable) is not a header name. Fix: set it to x-ms-region, or"
+                    + " to the header your APIM policy sets, e.g. x-backend-region.");
+        }
+
         @Test
         void should_reject_a_deployment_name_azure_would_not_accept() {
             assertThat(errorOf(Map.of("OPENAI_MODEL_DEPLOYMENT", "gpt 4o"))).startsWith(
@@ -326,6 +470,42 @@ class SuiteConfigResolverTest {
 
             assertThat(message).startsWith("APIM_SUBSCRIPTION_KEY=<redacted> (from environment variable) holds spaces")
                     .doesNotContain("0123456789abcdef");
+        }
+
+        @Test
+        void should_hold_the_suspended_subscriptions_key_as_a_secret_the_run_redacts() {
+            // GIVEN
+            String suspended = "fedcba9876543210fedcba9876543210";
+
+            // WHEN
+            SuiteConfig config = resolve(with(live(), "APIM_SUSPENDED_SUBSCRIPTION_KEY", suspended));
+
+            // THEN it is there to send, never to print, and the run's redactor learns it
+            assertThat(config.liveEndpoints().apimSuspendedSubscriptionKey()).contains(Secret.of(suspended));
+            assertThat(config.toString()).doesNotContain(suspended);
+            assertThat(config.liveEndpoints().toString()).doesNotContain(suspended);
+            assertThat(config.secrets()).contains(suspended, SUBSCRIPTION_KEY);
+        }
+
+        @Test
+        void should_not_need_the_suspended_subscriptions_key_alongside_the_gateway() {
+            SuiteConfig config = resolve(live());
+
+            assertThat(config.liveEndpoints().apimGateway()).isPresent();
+            assertThat(config.liveEndpoints().apimSuspendedSubscriptionKey()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {"fedcba9876543210 fedcba9876543210", "'fedcba9876543210\"'"})
+        void should_redact_a_bad_suspended_subscription_key_in_the_error(String pasted) {
+            // WHEN
+            String message = errorOf(with(live(), "APIM_SUSPENDED_SUBSCRIPTION_KEY", pasted));
+
+            // THEN one line naming the key and the fix, without the value
+            assertThat(message).startsWith("APIM_SUSPENDED_SUBSCRIPTION_KEY=<redacted> (from environment variable)"
+                    + " holds spaces, quotes or other characters a credential never has. Fix: paste ")
+                    .endsWith(" again, exactly as issued.")
+                    .doesNotContain("fedcba9876543210", "\n");
         }
 
         @Test

@@ -1,9 +1,12 @@
 package io.aoailab.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aoailab.access.AccessPath;
+import io.aoailab.access.Ask;
 import io.aoailab.access.Way;
+import io.aoailab.config.Client;
 import io.aoailab.config.ConfigSources;
 import io.aoailab.config.SuiteConfig;
 import io.aoailab.config.SuiteConfigResolver;
@@ -13,6 +16,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Which access paths a live configuration yields, named after the regions it expects and pointed at the URLs it
@@ -93,6 +99,78 @@ class AccessPathsTest {
             assertThat(paths.all()).extracting(AccessPath::name).containsExactly(
                     "direct(West Europe)[azure-ai-openai]", "direct(Sweden Central)[azure-ai-openai]",
                     "foundry(aoai-weu)[azure-ai-openai]");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"APIM, through APIM", "FOUNDRY_CONNECTION, through a Foundry connection",
+        "FOUNDRY_PROJECT, through the Foundry project"})
+    void should_offer_an_absent_way_in_under_its_own_name_without_calling_anything(Way way, String sentence) {
+        // GIVEN a live configuration with the two endpoints only: no gateway, no Foundry project
+        SuiteConfig config = live(Map.of());
+        try (LiveTarget target = new LiveTarget(config)) {
+            AccessPaths paths = new AccessPaths(config, target, new Redactor());
+
+            // WHEN
+            AccessPath absent = paths.absent(way, Client.OPENAI_JAVA);
+
+            // THEN it is named as a case through that way in would be, and has made no call
+            assertThat(absent.way()).isEqualTo(way);
+            assertThat(absent.client()).isEqualTo(Client.OPENAI_JAVA);
+            assertThat(absent.description()).isEqualTo(sentence + " with openai-java");
+            assertThat(absent.calls()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"APIM, APIM_GATEWAY_URL", "FOUNDRY_CONNECTION, AI_FOUNDRY_PROJECT_ENDPOINT",
+        "FOUNDRY_PROJECT, AI_FOUNDRY_PROJECT_ENDPOINT"})
+    void should_skip_a_case_asking_where_an_absent_way_in_points_naming_the_key_that_would_add_it(Way way,
+            String key) {
+        // GIVEN a live configuration without the key
+        SuiteConfig config = live(Map.of());
+        try (LiveTarget target = new LiveTarget(config)) {
+            AccessPath absent = new AccessPaths(config, target, new Redactor()).absent(way, Client.AZURE_AI_OPENAI);
+
+            // WHEN a case asks where it points THEN it is skipped, saying which key to set
+            assertThatThrownBy(absent::endpoint).isInstanceOf(TestAbortedException.class)
+                    .hasMessageStartingWith(key + " is not set, so there is no way in")
+                    .hasMessageEndingWith("this case does not apply; set it to run the case");
+            assertThatThrownBy(absent::expectedRegion).isInstanceOf(TestAbortedException.class)
+                    .hasMessageStartingWith(key + " is not set");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"APIM, APIM_GATEWAY_URL", "FOUNDRY_CONNECTION, AI_FOUNDRY_PROJECT_ENDPOINT",
+        "FOUNDRY_PROJECT, AI_FOUNDRY_PROJECT_ENDPOINT"})
+    void should_skip_a_case_calling_through_an_absent_way_in_naming_the_key_that_would_add_it(Way way, String key) {
+        // GIVEN a live configuration without the key
+        SuiteConfig config = live(Map.of());
+        try (LiveTarget target = new LiveTarget(config)) {
+            AccessPath absent = new AccessPaths(config, target, new Redactor()).absent(way, Client.OPENAI_JAVA);
+
+            // WHEN a case calls through it THEN the case is skipped (not failed, not refused): nothing was called
+            assertThatThrownBy(() -> absent.call(api -> api.create(Ask.of("gpt-4o", "Hello"))))
+                    .isInstanceOf(TestAbortedException.class)
+                    .hasMessageStartingWith(key + " is not set, so there is no way in");
+            assertThat(absent.calls()).isEmpty();
+        }
+    }
+
+    @Test
+    void should_name_the_first_endpoint_for_an_absent_direct_way_in() {
+        // GIVEN the paths of a live configuration
+        SuiteConfig config = live(Map.of());
+        try (LiveTarget target = new LiveTarget(config)) {
+            AccessPath absent = new AccessPaths(config, target, new Redactor()).absent(Way.DIRECT,
+                    Client.AZURE_AI_OPENAI);
+
+            // WHEN / THEN
+            assertThat(absent.description()).isEqualTo("directly to an account with azure-ai-openai");
+            assertThatThrownBy(absent::endpoint).isInstanceOf(TestAbortedException.class)
+                    .hasMessageStartingWith("OPENAI_ENDPOINT_1 is not set, so there is no way in directly to an"
+                            + " account");
         }
     }
 }

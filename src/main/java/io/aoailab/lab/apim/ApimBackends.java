@@ -2,9 +2,8 @@ package io.aoailab.lab.apim;
 
 import io.aoailab.lab.apim.policy.BackendException;
 import io.aoailab.lab.apim.policy.BackendTarget;
+import io.aoailab.lab.apim.policy.ErrorAnswers;
 import io.aoailab.lab.apim.policy.GatewayResponse;
-import io.aoailab.lab.apim.policy.HeaderMap;
-import io.aoailab.lab.http.LabJson;
 import io.aoailab.lab.topology.ApimSpec;
 import java.net.URI;
 import java.time.Duration;
@@ -65,10 +64,6 @@ final class ApimBackends {
         Optional.ofNullable(breakers.get(backend)).ifPresent(b -> b.recordNoAnswer(now));
     }
 
-    void resetBreakers() {
-        breakers.values().forEach(CircuitBreaker::reset);
-    }
-
     /** Each backend's breaker trips so far, for diagnostics and the admin API. */
     Map<String, Integer> trips() {
         Map<String, Integer> trips = new LinkedHashMap<>();
@@ -93,10 +88,8 @@ final class ApimBackends {
                 serviceUnavailable("Backend " + backend + " is temporarily unavailable"));
     }
 
+    // no Retry-After: none is documented on it (§1.4), whatever the tripped members' backends asked for
     private static GatewayResponse serviceUnavailable(String reason) {
-        HeaderMap headers = new HeaderMap();
-        headers.set("Content-Type", "application/json; charset=utf-8");
-        var body = LabJson.object().put("statusCode", 503).put("message", "Service Unavailable");
-        return new GatewayResponse(503, reason, headers, LabJson.bytes(body));
+        return ErrorAnswers.message(503, "Service Unavailable").withStatus(503, reason);
     }
 }

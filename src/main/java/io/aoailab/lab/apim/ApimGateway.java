@@ -1,6 +1,7 @@
 package io.aoailab.lab.apim;
 
 import io.aoailab.lab.apim.policy.BackendTarget;
+import io.aoailab.lab.apim.policy.ErrorAnswers;
 import io.aoailab.lab.apim.policy.GatewayIdentity;
 import io.aoailab.lab.apim.policy.GatewayRequest;
 import io.aoailab.lab.apim.policy.GatewayResponse;
@@ -14,7 +15,6 @@ import io.aoailab.lab.entra.EntraAuthority;
 import io.aoailab.lab.http.BodyTooLargeException;
 import io.aoailab.lab.http.LabExchange;
 import io.aoailab.lab.http.LabHandler;
-import io.aoailab.lab.http.LabJson;
 import io.aoailab.lab.secrets.LabSecret;
 import io.aoailab.lab.topology.ApimSpec;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,10 +66,10 @@ public final class ApimGateway implements LabHandler {
                 spec.identity());
     }
 
-    /** The primary key of a subscription of the topology. */
+    /** The primary key of a subscription of the topology, whatever its state. */
     public LabSecret primaryKey(String subscription) {
         return subscriptions.byName(subscription).map(Subscriptions.Issued::primaryKey).orElseThrow(() ->
-                new IllegalArgumentException("The gateway has no subscription '" + subscription + "'; it has "
+                new NoSuchElementException("The gateway has no subscription '" + subscription + "'; it has "
                         + subscriptions.all().stream().map(s -> s.spec().name()).toList()));
     }
 
@@ -88,11 +89,6 @@ public final class ApimGateway implements LabHandler {
     /** The token metrics the policy emitted: the gateway's one record of token use. */
     public TokenMetrics tokenMetrics() {
         return tokenMetrics;
-    }
-
-    /** Closes every circuit breaker, as a restarted gateway would have them. */
-    public void resetBreakers() {
-        state.backends().resetBreakers();
     }
 
     /** Each backend's circuit-breaker trips so far. */
@@ -115,19 +111,21 @@ public final class ApimGateway implements LabHandler {
             apimError(exchange, 404, "Resource not found");
             return;
         }
-        Optional<String> key = exchange.header(spec.api().keyHeader())
-                .or(() -> exchange.header("Ocp-Apim-Subscription-Key"))
-                .or(() -> exchange.query(spec.api().keyQuery()));
+        // only the API's own names are read: after a rename, Ocp-Apim-Subscription-Key is just another header, and the
+        // query parameter counts only when the header is absent (docs/apim-gateway.md §4)
+        Optional<String> key = exchange.header(spec.api().keyHeader()).or(() -> exchange.query(spec.api().keyQuery()));
         Optional<Subscriptions.Issued> subscription = key.flatMap(subscriptions::byKey);
         if (spec.api().requiresSubscription() && key.isEmpty()) {
-            // verbatim as observed on the wire: "... to an API." (docs/apim-gateway.md §4)
-            apimError(exchange, 401, "Access denied due to missing subscription key. Make sure to include"
-                    + " subscription key when making requests to an API.");
+            // SubscriptionKeyNotFound, verbatim as observed on the wire: "... to an API." (docs/apim-gateway.md §4)
+            accessDenied(exchange, "Access denied due to missing subscription key. Make sure to include subscription key"
+                    + " when making requests to an API.");
             return;
         }
         if (spec.api().requiresSubscription() && subscription.isEmpty()) {
-            apimError(exchange, 401, "Access denied due to invalid subscription key. Make sure to provide a valid"
-                    + " key for an active subscription.");
+            // SubscriptionKeyInvalid: a key no subscription has, and a suspended subscription's, since only "a valid key
+            // for an active subscription" is let in (docs/apim-gateway.md §4)
+            accessDenied(exchange, "Access denied due to invalid subscription key. Make sure to provide a valid key for"
+                    + " an active subscription.");
             return;
         }
         byte[] body;
@@ -199,8 +197,21 @@ public final class ApimGateway implements LabHandler {
         }
     }
 
-    // APIM's own errors: {"statusCode": N, "message": "..."} (docs/apim-gateway.md §4)
+    // APIM's own errors, as its gateway writes them: { "statusCode": N, "message": "..." } (docs/apim-gateway.md §4)
     private static void apimError(LabExchange exchange, int status, String message) throws IOException {
-        exchange.json(status, LabJson.object().put("statusCode", status).put("message", message));
+        answer(exchange, ErrorAnswers.message(status, message));
+    }
+
+    /**
+     * The subscription check's 401, refused before any policy runs, with the challenge APIM sends: the key scheme, the
+     * API's URL as realm and the header the key goes in (docs/apim-gateway.md §4).
+     */
+    private void accessDenied(LabExchange exchange, String message) throws IOException {
+        GatewayResponse denied = ErrorAnswers.message(401, message);
+        URI url = originalUrl(exchange);
+        denied.headers().set("WWW-Authenticate", "AzureApiManagementKey realm=\"" + url.getScheme() + "://"
+                + url.getRawAuthority() + "/" + spec.api().path() + "\",name=\"" + spec.api().keyHeader()
+                + "\",type=\"header\"");
+        answer(exchange, denied);
     }
 }

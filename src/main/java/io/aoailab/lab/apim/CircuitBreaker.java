@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * One backend's circuit breaker (docs/apim-gateway.md §1.3): it opens when failures within the rule's interval reach
- * {@code failureCount} ("three or more ... in 1 hour" for count 3), stays open for {@code tripDuration} or, with
- * {@code acceptRetryAfter}, for the failing answer's Retry-After when that is longer, and then closes again. No
- * half-open probe: Microsoft's docs only say the circuit "resets" after the trip duration.
+ * {@code failureCount} ("three or more ... in 1 hour" for count 3) and stays open for {@code tripDuration}; with
+ * {@code acceptRetryAfter}, the tripping answer's Retry-After replaces the trip duration, shorter or longer (the
+ * breaker "adjusts its trip duration" to it). Then it closes again: no half-open probe, as Microsoft's docs only say
+ * the circuit "resets" after the trip. Nothing else closes it: a backend that recovers meanwhile waits out the trip.
  */
 final class CircuitBreaker {
     private final CircuitBreakerRule rule;
@@ -41,12 +42,6 @@ final class CircuitBreaker {
         }
     }
 
-    /** Closes the circuit and forgets failures: a fresh gateway, as after an operator's restart. */
-    synchronized void reset() {
-        failures.clear();
-        openUntil = Instant.MIN;
-    }
-
     /** How often it has opened, for diagnostics. */
     synchronized int trips() {
         return trips;
@@ -59,10 +54,8 @@ final class CircuitBreaker {
             failures.removeFirst();
         }
         if (failures.size() >= rule.failureCount() && !isOpen(now)) {
-            Duration open = rule.tripDurationValue();
-            if (rule.acceptRetryAfter() && retryAfter.isPresent() && retryAfter.get().compareTo(open) > 0) {
-                open = retryAfter.get();
-            }
+            Duration open = rule.acceptRetryAfter() ? retryAfter.orElse(rule.tripDurationValue())
+                    : rule.tripDurationValue();
             openUntil = now.plus(open);
             trips++;
             failures.clear();

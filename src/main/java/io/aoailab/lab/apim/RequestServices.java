@@ -90,16 +90,16 @@ final class RequestServices implements GatewayServices {
                 + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery));
     }
 
-    // Retry-After in seconds, or retry-after-ms as Azure OpenAI also sends (docs/azure-facts.md §2)
+    /**
+     * The answer's {@code Retry-After} in seconds, the header a breaker's {@code acceptRetryAfter} names
+     * (docs/apim-gateway.md §1.3). Azure OpenAI's {@code retry-after-ms} is not read: no APIM page says the breaker
+     * takes it. An HTTP-date Retry-After is not read either (Azure OpenAI sends seconds); the trip duration applies.
+     */
     private static Optional<Duration> retryAfter(GatewayResponse response) {
-        Optional<String> millis = response.headers().first("retry-after-ms");
         try {
-            if (millis.isPresent()) {
-                return Optional.of(Duration.ofMillis(Long.parseLong(millis.get().trim())));
-            }
             return response.headers().first("Retry-After").map(s -> Duration.ofSeconds(Long.parseLong(s.trim())));
         } catch (NumberFormatException e) {
-            return Optional.empty(); // an HTTP-date Retry-After: the rule's own trip duration applies
+            return Optional.empty();
         }
     }
 }

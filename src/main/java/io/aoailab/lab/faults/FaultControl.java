@@ -13,13 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * a backend, slow it down, cut its connections), for a number of requests or a while. The suite uses it through
  * the lab's control handle; a standalone lab exposes it over its admin API. {@link #reset()} between tests.
  *
+ * <p>Removing a fault heals the account, nothing more: what the fault caused elsewhere stays, as it would in Azure.
+ * A gateway breaker it tripped stays open for its trip duration (or the Retry-After it accepted), however the
+ * backend answers meanwhile (docs/apim-gateway.md §1.3).
+ *
  * <p>Faults are keyed by account name. Several faults on one account apply in the order injected; a fault is
  * consumed by each request it applies to.
  */
 public final class FaultControl {
     private final Clock clock;
     private final Map<String, List<Active>> active = new ConcurrentHashMap<>();
-    private final List<Runnable> onReset = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FaultControl(Clock clock) {
         this.clock = clock;
@@ -51,18 +54,9 @@ public final class FaultControl {
         }
     }
 
-    /**
-     * Removes every fault from every account, and lets what faults left behind recover too (the gateway's open
-     * circuit breakers), so the next test starts from a healthy deployment.
-     */
+    /** Removes every fault from every account. */
     public void reset() {
         active.clear();
-        onReset.forEach(Runnable::run);
-    }
-
-    /** Something to restore on {@link #reset()}, registered by the lab's parts that faults affect. */
-    public void onReset(Runnable restore) {
-        onReset.add(restore);
     }
 
     /** Removes the faults of one account. */

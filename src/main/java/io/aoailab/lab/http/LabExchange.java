@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,13 @@ public final class LabExchange {
     private final Map<String, List<String>> query;
     private final String path;
     private final RequestLog log;
+    private final Instant arrivedAt;
     private final java.util.concurrent.atomic.AtomicBoolean answered;
 
     LabExchange(HttpExchange exchange, RequestLog log) {
         this.exchange = exchange;
         this.log = log;
+        this.arrivedAt = log == null ? null : log.now();
         this.query = parseQuery(exchange.getRequestURI().getRawQuery());
         this.path = foldedPath(exchange.getRequestURI());
         this.answered = new java.util.concurrent.atomic.AtomicBoolean();
@@ -41,6 +44,7 @@ public final class LabExchange {
     private LabExchange(LabExchange original, String path) {
         this.exchange = original.exchange;
         this.log = original.log;
+        this.arrivedAt = original.arrivedAt;
         this.query = original.query;
         this.path = path;
         this.answered = original.answered;
@@ -181,12 +185,17 @@ public final class LabExchange {
 
     /** Closes the connection without an answer, as a crashed backend does; the client sees a reset stream. */
     public void drop() {
-        answered(0);
+        answered(RecordedRequest.DROPPED);
         exchange.close();
     }
 
     boolean answered() {
         return answered.get();
+    }
+
+    /** When the request arrived, by the clock of the log it is recorded in. */
+    Instant arrivedAt() {
+        return arrivedAt;
     }
 
     // recorded before the answer leaves, so whoever reads the log after getting the answer finds the entry

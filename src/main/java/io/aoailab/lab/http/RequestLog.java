@@ -2,6 +2,7 @@ package io.aoailab.lab.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The last requests a lab host served, bounded, newest last. */
+/** The last requests a lab host answered (or dropped), bounded, in the order answered. */
 public final class RequestLog {
     static final int CAPACITY = 1_000;
 
@@ -23,10 +24,15 @@ public final class RequestLog {
         this.clock = clock;
     }
 
+    /** Now, by the lab's clock: when a request arrives. */
+    Instant now() {
+        return clock.instant();
+    }
+
     void record(LabExchange exchange, int status) {
         Set<String> names = exchange.requestHeaders().keySet().stream().map(n -> n.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        RecordedRequest entry = new RecordedRequest(clock.instant(), exchange.method(), exchange.path(), names,
+        RecordedRequest entry = new RecordedRequest(exchange.arrivedAt(), exchange.method(), exchange.path(), names,
                 exchange.header("Authorization").map(RequestLog::claims).orElse(Map.of()), status);
         synchronized (entries) {
             entries.addLast(entry);

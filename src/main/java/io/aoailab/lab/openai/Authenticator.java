@@ -13,10 +13,13 @@ import java.util.Optional;
  * The account's two ways in (docs/azure-facts.md §3.1): {@code api-key} with one of the account's two keys, or
  * {@code Authorization: Bearer} with an Entra token for {@code https://cognitiveservices.azure.com}.
  *
- * <p>When a request carries both, the bearer token decides and the key is ignored. docs/azure-facts.md leaves Azure's choice
- * UNCONFIRMED but note that AI-Gateway labs succeed with exactly that combination (APIM forwards the caller's
- * {@code api-key} subscription key, which is no account key, next to its managed-identity token, §2) — which only
- * works if the token wins.
+ * <p><b>Both at once</b> (docs/azure-facts.md §3.9). A bearer token that verifies decides, and the {@code api-key} next
+ * to it is not looked at: Microsoft's own APIM set-up for Azure OpenAI (the subscription key renamed to
+ * {@code api-key}, which APIM passes on by default, next to the gateway's managed-identity token) gets 200s. A bearer
+ * value that does not verify leaves the decision to the {@code api-key}: openai-python's {@code AzureOpenAI} before
+ * 2.34.0 sent its key as {@code Authorization: Bearer <key>} and as {@code api-key: <key>} on every call, and Azure
+ * served it. Without an {@code api-key}, such a bearer gets the token body. Which body a request gets whose token and
+ * key both fail, and whether Azure tells a malformed token from a failed one, is UNCONFIRMED; here the key answers.
  */
 final class Authenticator {
     private final List<LabSecret> keys;
@@ -37,11 +40,12 @@ final class Authenticator {
     }
 
     Authentication authenticate(Optional<String> authorization, Optional<String> apiKey) {
-        if (authorization.isPresent() && isBearer(authorization.get())) {
-            TokenCheck check = tokens.verify(authorization.get(), audience);
-            // docs/azure-facts.md §3.2: one fixed body whatever the reason; the reason stays in the lab's own diagnostics
-            return check instanceof TokenCheck.Valid valid ? new Authentication.Principal(valid.caller())
-                    : new Authentication.Refused(AzureErrors.invalidToken(audience));
+        Optional<String> bearer = authorization.filter(Authenticator::isBearer);
+        if (bearer.isPresent()) {
+            TokenCheck check = tokens.verify(bearer.get(), audience);
+            if (check instanceof TokenCheck.Valid valid) {
+                return new Authentication.Principal(valid.caller());
+            }
         }
         if (apiKey.isPresent()) {
             if (keyAuthDisabled) {
@@ -51,8 +55,9 @@ final class Authenticator {
             return isAccountKey(apiKey.get()) ? new Authentication.AccountKey()
                     : new Authentication.Refused(AzureErrors.invalidKey());
         }
-        // A non-Bearer Authorization scheme is a token Azure cannot read: the token body. No credential at all is a
-        // "missing key" (docs/azure-facts.md §3.2 lists the key body for "bad or missing key").
+        // A bearer that did not verify, or a scheme other than Bearer, is a token Azure cannot accept: one fixed body
+        // whatever the reason, which stays in the lab's own diagnostics (docs/azure-facts.md §3.2). No credential at all
+        // is a "missing key" (§3.2 lists the key body for "bad or missing key").
         return new Authentication.Refused(authorization.isPresent() ? AzureErrors.invalidToken(audience)
                 : AzureErrors.invalidKey());
     }

@@ -116,7 +116,7 @@ public record ApimSpec(
      * @param statusCodeRanges the answers that count as failures, e.g. {@code [[429, 429], [500, 599]]}
      * @param countConnectionFailures whether an answer that never came (connection failure, timeout) counts
      * @param tripDuration how long it stays open, ISO-8601
-     * @param acceptRetryAfter whether a failing answer's Retry-After, when longer, sets how long it stays open
+     * @param acceptRetryAfter whether the tripping answer's Retry-After (seconds) replaces {@code tripDuration}
      */
     public record CircuitBreakerRule(
             @JsonProperty(required = true) int failureCount,
@@ -169,8 +169,9 @@ public record ApimSpec(
 
     /**
      * @param backend a single backend's name
-     * @param weight relative weight within its priority group, 0-100 as in ARM (default 1)
-     * @param priority the priority group, 1 highest (default 1)
+     * @param weight relative weight within its priority group, 0-100 as in ARM (default 1); a member of weight 0 is
+     *               chosen only when no member of its group with a positive weight can take the request
+     * @param priority the priority group, 0-100 as in ARM, lower first (default 1)
      */
     public record PoolMember(@JsonProperty(required = true) String backend, Integer weight, Integer priority) {
 

@@ -250,20 +250,15 @@ final class TopologyChecker {
                 fail(mat + ".backend", "'" + member.backend() + "' names no single backend",
                         "use one of " + String.join(", ", backends) + " (a pool cannot hold a pool)");
             }
+            // ARM takes weight and priority from 0 to 100 (docs/apim-gateway.md §1.1); what it takes, the lab serves
             if (member.weightOrDefault() < 0 || member.weightOrDefault() > 100) {
                 fail(mat + ".weight", member.weightOrDefault() + " is out of range", "use a weight from 0 to 100");
             }
-            if (member.priorityOrDefault() < 1) {
-                fail(mat + ".priority", member.priorityOrDefault() + " is not a priority", "use 1 (highest) or more");
+            if (member.priorityOrDefault() < 0 || member.priorityOrDefault() > 100) {
+                fail(mat + ".priority", member.priorityOrDefault() + " is out of range",
+                        "use a priority from 0 to 100 (lower first)");
             }
         }
-        pool.members().stream().collect(Collectors.groupingBy(ApimSpec.PoolMember::priorityOrDefault))
-                .forEach((priority, group) -> {
-                    if (group.stream().allMatch(m -> m.weightOrDefault() == 0)) {
-                        fail(at + ".members", "priority group " + priority + " has only weight-0 members",
-                                "give at least one member of each priority group a positive weight");
-                    }
-                });
     }
 
     private void checkPrincipals() {

@@ -31,6 +31,12 @@ final class LabEnvFile {
                 .findFirst();
     }
 
+    /** The key of the gateway's first suspended subscription, if it has one. */
+    static Optional<String> suspendedSubscriptionKey(Lab lab) {
+        return lab.apim().flatMap(apim -> apim.spec().subscriptions().stream().filter(s -> !s.active()).findFirst()
+                .map(s -> apim.gateway().primaryKey(s.name()).reveal()));
+    }
+
     /** The Foundry resource's own vector store, if it has one. */
     static Optional<String> foundryVectorStore(Lab lab) {
         return lab.topology().foundryResource().stream().flatMap(f -> f.vectorStores().stream()).map(v -> v.id())
@@ -49,6 +55,7 @@ final class LabEnvFile {
         keys.put("OPENAI_CLIENTS", "");
         keys.put("APIM_GATEWAY_URL", lab.apim().map(a -> a.loopbackUri().toString()).orElse(""));
         keys.put("APIM_SUBSCRIPTION_KEY", lab.apim().map(a -> a.subscriptionKey().reveal()).orElse(""));
+        keys.put("APIM_SUSPENDED_SUBSCRIPTION_KEY", suspendedSubscriptionKey(lab).orElse(""));
         keys.put("AI_FOUNDRY_PROJECT_ENDPOINT", lab.foundryProject().map(e -> e.loopbackUri().toString()).orElse(""));
         keys.put("STORAGE_BLOB_ENDPOINT", lab.storageAccounts().values().stream().findFirst()
                 .map(e -> e.loopbackUri().toString()).orElse(""));
@@ -62,6 +69,9 @@ final class LabEnvFile {
         keys.put("EXPECTED_REGION_1", "");
         keys.put("EXPECTED_REGION_2", "");
         keys.put("EXPECTED_POOL_WEIGHTS", "");
+        keys.put("EXPECTED_REGION_HEADER", "");
+        keys.put("EXPECTED_FAILOVER_SECONDS", "");
+        keys.put("EXPECTED_REJOIN_SECONDS", "");
         keys.put("EXPECTED_FOUNDRY_CONNECTIONS", "");
         keys.put("EXPECTED_FOUNDRY_REGION", "");
         Lab.PrincipalCredentials caller = lab.credentials(topology.defaultCaller());
@@ -86,6 +96,10 @@ final class LabEnvFile {
         keys.putAll(personaKeys);
         keys.put("EXTRA_CA_CERT_FILE", caFile.toAbsolutePath().toString());
         keys.put("HTTP_TIMEOUT_SECONDS", "30");
+        for (String measurement : List.of("DISTRIBUTION_ALPHA", "DISTRIBUTION_BETA", "DISTRIBUTION_DELTA",
+                "DISTRIBUTION_MAX_REQUESTS", "DISTRIBUTION_CONCURRENCY", "POOL_RECOVERY_SECONDS")) {
+            keys.put(measurement, "");
+        }
         keys.put("LAB_TOPOLOGY_FILE", "");
 
         StringBuilder out = new StringBuilder()

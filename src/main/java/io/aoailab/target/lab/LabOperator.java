@@ -4,10 +4,13 @@ import io.aoailab.config.IntendedDeployment;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.faults.Fault;
 import io.aoailab.lab.faults.FaultBudget;
+import io.aoailab.lab.http.RecordedRequest;
 import io.aoailab.report.OperatorSteps;
 import io.aoailab.target.Operator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The operator on the lab: an intended region is the lab account behind the endpoint the configuration expects that
@@ -46,7 +49,27 @@ final class LabOperator implements Operator {
         act(region, new Fault.DropConnection(), budget, "drop the connections to " + region + " " + budget);
     }
 
-    /** Undoes every action: what one test did never reaches the next. */
+    @Override
+    public List<Instant> arrivals(String region) {
+        return responsesRequests(region).stream().map(RecordedRequest::at).toList();
+    }
+
+    @Override
+    public Set<String> headerNamesOfLatest(String region) {
+        List<RecordedRequest> requests = responsesRequests(region);
+        return requests.isEmpty() ? Set.of() : requests.get(requests.size() - 1).headerNames();
+    }
+
+    private List<RecordedRequest> responsesRequests(String region) {
+        String host = lab.accounts().stream().filter(a -> a.spec().name().equals(account(region))).findFirst()
+                .orElseThrow().spec().hostName();
+        return lab.requestsTo(host).stream().filter(r -> r.path().startsWith("/openai/")).toList();
+    }
+
+    /**
+     * Removes every fault the operator injected. What they caused stays, as in Azure: a gateway breaker they tripped
+     * stays open for its trip, which the extension waits out before the next test (PoolRecovery).
+     */
     void reset() {
         lab.faults().reset();
     }

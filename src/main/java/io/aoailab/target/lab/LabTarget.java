@@ -62,6 +62,7 @@ public final class LabTarget implements ConnectedTarget {
         Optional<Lab.LabEndpoint> search = lab.searchServices().values().stream().findFirst();
         return new DeploymentEndpoints(openai, lab.apim().map(Lab.LabApim::hostUri),
                 lab.apim().map(apim -> Secret.of(apim.subscriptionKey().reveal())),
+                LabEnvFile.suspendedSubscriptionKey(lab).map(Secret::of),
                 lab.foundryProject().map(Lab.LabEndpoint::hostUri),
                 lab.storageAccounts().values().stream().findFirst().map(Lab.LabEndpoint::hostUri),
                 search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()), LabEnvFile.vectorStore(lab),

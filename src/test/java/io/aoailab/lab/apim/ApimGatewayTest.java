@@ -2,39 +2,42 @@ package io.aoailab.lab.apim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.azure.ai.openai.responses.ResponsesClient;
-import com.azure.ai.openai.responses.ResponsesClientBuilder;
 import com.azure.ai.openai.responses.models.CreateResponsesRequest;
-import com.azure.ai.openai.responses.models.CreateResponsesRequestModel;
-import com.azure.core.credential.KeyCredential;
-import com.azure.core.exception.HttpResponseException;
-import com.azure.core.http.policy.FixedDelayOptions;
-import com.azure.core.http.policy.HttpPipelinePolicy;
-import com.azure.core.http.policy.RetryOptions;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.access.NetworkPosture;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabOptions;
-import io.aoailab.lab.faults.Fault;
-import io.aoailab.lab.faults.FaultBudget;
 import io.aoailab.lab.http.RecordedRequest;
-import java.time.Duration;
+import io.aoailab.testing.Answer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The lab's gateway as a client meets it: the real azure-ai-openai client with an APIM subscription key. */
 class ApimGatewayTest {
+    private static final String MISSING_KEY = "Access denied due to missing subscription key. Make sure to include "
+            + "subscription key when making requests to an API.";
+    private static final String INVALID_KEY = "Access denied due to invalid subscription key. Make sure to provide a "
+            + "valid key for an active subscription.";
     private static Lab lab;
     private static HttpClientFactory http;
 
@@ -50,12 +53,38 @@ class ApimGatewayTest {
         lab.close();
     }
 
-    @AfterEach
-    void heal() {
-        lab.faults().reset();
+    private static final List<String> ACCOUNTS = List.of("aoai-eus.openai.azure.com", "aoai-eus2.openai.azure.com");
+
+    // what reached either account so far, as the accounts recorded it
+    private static List<RecordedRequest> reached() {
+        return ACCOUNTS.stream().flatMap(host -> lab.requestsTo(host).stream()).toList();
     }
 
+    private static List<Integer> logSizes() {
+        return ACCOUNTS.stream().map(host -> lab.requestsTo(host).size()).toList();
+    }
 
+    // what reached the accounts after their logs had these sizes
+    private static List<RecordedRequest> reachedSince(List<Integer> sizes) {
+        List<RecordedRequest> added = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            List<RecordedRequest> log = lab.requestsTo(ACCOUNTS.get(i));
+            added.addAll(log.subList(sizes.get(i), log.size()));
+        }
+        return added;
+    }
+
+    private static Answer createWithQuery(String query, Map<String, String> headers) {
+        Request.Builder request = new Request.Builder().url(lab.apim().orElseThrow().hostUri()
+                + "openai/responses?api-version=2025-03-01-preview&" + query).post(RequestBody.create(
+                "{\"model\":\"gpt-4o\",\"input\":\"hi\"}", MediaType.get("application/json")));
+        headers.forEach(request::header);
+        try (Response response = http.okHttp().newCall(request.build()).execute()) {
+            return new Answer(response.code(), response.headers(), response.body().bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void should_spread_requests_over_both_regions() {
@@ -74,68 +103,79 @@ class ApimGatewayTest {
     }
 
     @Test
-    void should_fail_over_from_a_throttled_region() {
-        int tripsBefore = lab.apim().orElseThrow().gateway().breakerTrips().get("aoai-eus");
-        lab.faults().inject("aoai-eus", new Fault.Throttle(Duration.ofSeconds(30)), FaultBudget.forDuration(Duration.ofMinutes(1)));
-        AtomicReference<String> region = new AtomicReference<>();
-        ResponsesClient client = GatewayClients.responses(lab, http, region);
-
-        for (int i = 0; i < 20; i++) {
-            assertThat(client.createResponse(GatewayClients.hello()).getId()).startsWith("resp_");
-            assertThat(region.get()).isEqualTo("East US 2");
-        }
-        // one trip: the breaker honours the 30 s Retry-After, so the throttled account is not tried again
-        assertThat(lab.apim().orElseThrow().gateway().breakerTrips()).containsEntry("aoai-eus", tripsBefore + 1);
-    }
-
-    @Test
-    void should_answer_503_when_every_pool_member_is_throttled() {
-        for (String account : List.of("aoai-eus", "aoai-eus2")) {
-            lab.faults().inject(account, new Fault.Throttle(Duration.ofSeconds(30)), FaultBudget.forDuration(Duration.ofMinutes(1)));
-        }
-
-        assertThatThrownBy(() -> GatewayClients.responses(lab, http, new AtomicReference<>()).createResponse(GatewayClients.hello()))
-                .isInstanceOf(HttpResponseException.class)
-                .satisfies(e -> assertThat(((HttpResponseException) e).getResponse().getStatusCode()).isEqualTo(503));
-    }
-
-    @Test
     void should_reach_the_accounts_with_the_gateways_identity_and_without_the_callers_key() {
-        int before = lab.requestsTo("aoai-eus.openai.azure.com").size() + lab.requestsTo("aoai-eus2.openai.azure.com").size();
-        GatewayClients.responses(lab, http, new AtomicReference<>()).createResponse(GatewayClients.hello());
+        // GIVEN a caller that sends its key in the API's header and, for good measure, in APIM's default one too
+        String key = lab.apim().orElseThrow().subscriptionKey().reveal();
+        List<Integer> before = logSizes();
 
-        List<RecordedRequest> seen = new ArrayList<>(lab.requestsTo("aoai-eus.openai.azure.com"));
-        seen.addAll(lab.requestsTo("aoai-eus2.openai.azure.com"));
-        assertThat(seen).hasSize(before + 1);
-        RecordedRequest last = seen.stream().max(java.util.Comparator.comparing(RecordedRequest::at)).orElseThrow();
-        assertThat(last.hasHeader("api-key")).isFalse();
-        assertThat(last.hasHeader("ocp-apim-subscription-key")).isFalse();
-        assertThat(last.bearerClaims()).containsEntry("oid", lab.topology().principal("apim-gateway").orElseThrow().objectId())
-                .containsEntry("aud", "https://cognitiveservices.azure.com");
+        // WHEN
+        Answer answer = GatewayClients.create(lab, http, Map.of("api-key", key, "Ocp-Apim-Subscription-Key", key));
+
+        // THEN one request reached an account, as the gateway sent it: APIM passes the key on unless a policy deletes
+        // it (docs/apim-gateway.md §4), and the shipped policy deletes both headers before its managed identity signs
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(reachedSince(before)).singleElement().satisfies(backend -> {
+            assertThat(backend.headerNames()).doesNotContain("api-key", "ocp-apim-subscription-key");
+            assertThat(backend.hasHeader("Authorization")).isTrue();
+            assertThat(backend.bearerClaims())
+                    .containsEntry("oid", lab.topology().principal("apim-gateway").orElseThrow().objectId())
+                    .containsEntry("aud", "https://cognitiveservices.azure.com");
+        });
+    }
+
+    static Stream<Arguments> refusedKeys() {
+        return Stream.of(
+                arguments("no key", (Function<Lab.LabApim, Map<String, String>>) apim -> Map.of(), MISSING_KEY),
+                arguments("a key no subscription has", (Function<Lab.LabApim, Map<String, String>>) apim ->
+                        Map.of("api-key", "0123456789abcdef0123456789abcdef"), INVALID_KEY),
+                arguments("a suspended subscription's key", (Function<Lab.LabApim, Map<String, String>>) apim ->
+                        Map.of("api-key", apim.subscriptionKey("suspended").reveal()), INVALID_KEY),
+                // after the rename to api-key, APIM's default header is just another header: no key was sent
+                arguments("a valid key in APIM's default header, which this API renamed",
+                        (Function<Lab.LabApim, Map<String, String>>) apim ->
+                                Map.of("Ocp-Apim-Subscription-Key", apim.subscriptionKey().reveal()), MISSING_KEY));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedKeys")
+    void should_refuse_with_apims_own_401_before_any_backend_is_called(String what,
+            Function<Lab.LabApim, Map<String, String>> credentials, String message) {
+        Lab.LabApim apim = lab.apim().orElseThrow();
+        int reached = reached().size();
+
+        Answer answer = GatewayClients.create(lab, http, credentials.apply(apim));
+
+        // docs/apim-gateway.md §4: the gateway's own JSON on one line (152 and 143 bytes, as captured), its key
+        // challenge, and no policy run, so no account sees the call
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body()).isEqualTo("{ \"statusCode\": 401, \"message\": \"" + message + "\" }");
+        assertThat(answer.bytes()).hasSize(message.equals(MISSING_KEY) ? 152 : 143);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/json");
+        assertThat(answer.header("WWW-Authenticate")).isEqualTo("AzureApiManagementKey realm=\""
+                + apim.hostUri().resolve("/openai") + "\",name=\"api-key\",type=\"header\"");
+        assertThat(reached()).hasSize(reached);
     }
 
     @Test
-    void should_answer_apims_own_401_for_a_missing_or_invalid_key() throws Exception {
-        String url = lab.apim().orElseThrow().hostUri() + "openai/responses?api-version=2025-03-01-preview";
-        RequestBody body = RequestBody.create("{\"model\":\"gpt-4o\",\"input\":\"hi\"}", MediaType.get("application/json"));
-
-        try (Response missing = http.okHttp().newCall(new Request.Builder().url(url).post(body).build()).execute()) {
-            assertThat(missing.code()).isEqualTo(401);
-            assertThat(missing.body().string()).isEqualTo("{\"statusCode\":401,\"message\":\"Access denied due to missing"
-                    + " subscription key. Make sure to include subscription key when making requests to an API.\"}");
-        }
-        try (Response invalid = http.okHttp().newCall(new Request.Builder().url(url).header("api-key", "0000")
-                .post(body).build()).execute()) {
-            assertThat(invalid.code()).isEqualTo(401);
-            assertThat(invalid.body().string()).contains("Access denied due to invalid subscription key");
-        }
+    void should_read_the_key_from_the_apis_query_parameter_only_when_its_header_is_absent() {
         String key = lab.apim().orElseThrow().subscriptionKey().reveal();
-        for (Request.Builder request : List.of(new Request.Builder().url(url).header("Ocp-Apim-Subscription-Key", key),
-                new Request.Builder().url(url + "&api-key=" + key))) {
-            try (Response accepted = http.okHttp().newCall(request.post(body).build()).execute()) {
-                assertThat(accepted.code()).isEqualTo(200);
-            }
-        }
+
+        assertThat(createWithQuery("api-key=" + key, Map.of()).status()).isEqualTo(200);
+        // the header wins: a wrong one is refused even with a valid key in the query
+        Answer wrongHeader = createWithQuery("api-key=" + key, Map.of("api-key", "0123456789abcdef0123456789abcdef"));
+        assertThat(wrongHeader.status()).isEqualTo(401);
+        assertThat(wrongHeader.body()).contains(INVALID_KEY);
+        // APIM's default query name is not this API's
+        Answer defaultName = createWithQuery("subscription-key=" + key, Map.of());
+        assertThat(defaultName.status()).isEqualTo(401);
+        assertThat(defaultName.body()).contains(MISSING_KEY);
+    }
+
+    @Test
+    void should_name_the_topologys_subscriptions_when_asked_for_one_it_lacks() {
+        assertThatThrownBy(() -> lab.apim().orElseThrow().subscriptionKey("nobody"))
+                .isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("'nobody'").hasMessageContaining("[suite, suspended]");
     }
 
     @Test

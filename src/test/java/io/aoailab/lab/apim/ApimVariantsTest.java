@@ -16,6 +16,9 @@ import io.aoailab.access.HttpClientFactory;
 import io.aoailab.access.NetworkPosture;
 import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabOptions;
+import io.aoailab.lab.http.RecordedRequest;
+import io.aoailab.testing.Answer;
+import io.aoailab.testing.LabVariant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-import io.aoailab.testing.LabVariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +47,38 @@ class ApimVariantsTest {
     }
 
 
+    @Test
+    void should_pass_the_callers_key_on_to_the_account_when_no_policy_deletes_it_and_let_the_token_decide_there()
+            throws IOException {
+        // GIVEN the simple policy without its two set-header deletes: APIM's default, which passes the subscription key
+        // on (docs/apim-gateway.md §4), as in Microsoft's own set-up with the key renamed to api-key
+        String policy;
+        try (InputStream in = Lab.class.getResourceAsStream("/apim-policies/openai-load-balancer-simple.xml")) {
+            policy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String deletes = "        <set-header name=\"api-key\" exists-action=\"delete\" />\n"
+                + "        <set-header name=\"Ocp-Apim-Subscription-Key\" exists-action=\"delete\" />\n";
+        assertThat(policy).contains(deletes);
+        Files.writeString(dir.resolve("keeps-key.xml"), policy.replace(deletes, ""));
 
+        try (Lab lab = variant(yaml -> yaml.replace("classpath:apim-policies/openai-load-balancer.xml", "keeps-key.xml"));
+                HttpClientFactory http = GatewayClients.trusting(lab)) {
+            // WHEN
+            Answer answer = GatewayClients.create(lab, http, GatewayClients.subscriptionKey(lab));
+
+            // THEN the account got the APIM key in api-key next to the gateway's token, and served the token's principal
+            // (docs/azure-facts.md §3.9): no account key, no refusal
+            assertThat(answer.status()).isEqualTo(200);
+            List<RecordedRequest> seen = new ArrayList<>(lab.requestsTo("aoai-eus.openai.azure.com"));
+            seen.addAll(lab.requestsTo("aoai-eus2.openai.azure.com"));
+            assertThat(seen).singleElement().satisfies(backend -> {
+                assertThat(backend.headerNames()).contains("api-key", "authorization");
+                assertThat(backend.bearerClaims()).containsEntry("oid",
+                        lab.topology().principal("apim-gateway").orElseThrow().objectId());
+                assertThat(backend.status()).isEqualTo(200);
+            });
+        }
+    }
 
     @Test
     void should_follow_changed_weights() throws IOException {

@@ -52,24 +52,56 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void should_stay_open_for_a_longer_retry_after_when_accepted() {
-        CircuitBreaker accepting = breaker(1, "PT1M", "PT10S", true);
+    void should_stay_open_for_exactly_the_retry_after_when_accepted_longer_or_shorter_than_the_trip() {
+        CircuitBreaker longer = breaker(1, "PT1M", "PT10S", true);
+        CircuitBreaker shorter = breaker(1, "PT1M", "PT10S", true);
         CircuitBreaker ignoring = breaker(1, "PT1M", "PT10S", false);
 
-        accepting.record(429, Optional.of(Duration.ofSeconds(40)), T0);
+        longer.record(429, Optional.of(Duration.ofSeconds(40)), T0);
+        shorter.record(429, Optional.of(Duration.ofSeconds(3)), T0);
         ignoring.record(429, Optional.of(Duration.ofSeconds(40)), T0);
 
-        assertThat(accepting.isOpen(T0.plusSeconds(39))).isTrue();
-        assertThat(ignoring.isOpen(T0.plusSeconds(11))).isFalse();
+        assertThat(longer.isOpen(T0.plusSeconds(39).plusMillis(999))).isTrue();
+        assertThat(longer.isOpen(T0.plusSeconds(40))).isFalse();
+        assertThat(shorter.isOpen(T0.plusSeconds(2).plusMillis(999))).isTrue();
+        assertThat(shorter.isOpen(T0.plusSeconds(3))).isFalse();
+        assertThat(ignoring.isOpen(T0.plusSeconds(9))).isTrue();
+        assertThat(ignoring.isOpen(T0.plusSeconds(10))).isFalse();
     }
 
     @Test
-    void should_count_an_answer_that_never_came() {
+    void should_stay_open_for_the_trip_duration_when_an_accepting_rule_gets_no_retry_after() {
+        CircuitBreaker breaker = breaker(1, "PT1M", "PT10S", true);
+
+        breaker.record(503, Optional.empty(), T0);
+
+        assertThat(breaker.isOpen(T0.plusSeconds(9))).isTrue();
+        assertThat(breaker.isOpen(T0.plusSeconds(10))).isFalse();
+    }
+
+    @Test
+    void should_stay_open_however_the_backend_answers_until_the_trip_has_passed() {
         CircuitBreaker breaker = breaker(1, "PT1M", "PT10S", false);
+        breaker.record(500, Optional.empty(), T0);
 
-        breaker.recordNoAnswer(T0);
+        // answers that are no failures (a request let through elsewhere, a late answer) close nothing
+        breaker.record(200, Optional.empty(), T0.plusSeconds(5));
 
-        assertThat(breaker.isOpen(T0)).isTrue();
+        assertThat(breaker.isOpen(T0.plusSeconds(9))).isTrue();
         assertThat(breaker.trips()).isEqualTo(1);
+    }
+
+    @Test
+    void should_count_an_answer_that_never_came_only_when_the_rule_counts_connection_failures() {
+        CircuitBreaker counting = breaker(1, "PT1M", "PT10S", false);
+        CircuitBreaker notCounting = new CircuitBreaker(new CircuitBreakerRule(1, "PT1M",
+                List.of(List.of(500, 599)), false, "PT10S", false));
+
+        counting.recordNoAnswer(T0);
+        notCounting.recordNoAnswer(T0);
+
+        assertThat(counting.isOpen(T0)).isTrue();
+        assertThat(counting.trips()).isEqualTo(1);
+        assertThat(notCounting.isOpen(T0)).isFalse();
     }
 }

@@ -119,12 +119,58 @@ class OpenAiAccountAuthTest {
 
     @Test
     void should_let_the_token_decide_when_a_caller_sends_a_token_and_a_foreign_api_key() {
-        // WHEN APIM forwards its subscription key next to its managed-identity token (docs/azure-facts.md §2)
+        // WHEN APIM passes its subscription key on next to its managed-identity token (docs/azure-facts.md §3.9)
         Answer answer = LAB.send(LAB.request(EUS, CREATE).header("Authorization", "Bearer " + LAB.token("apim-gateway"))
                 .header("api-key", "apim-subscription-key").post(RequestBody.create(HELLO, JSON)).build());
 
         // THEN
         assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void should_let_the_key_decide_when_the_bearer_carries_the_key_too() {
+        // WHEN a caller sends its account key in both headers, as openai-python's AzureOpenAI did before 2.34.0
+        // (docs/azure-facts.md §3.9)
+        String key = LAB.key(KEYS);
+        Answer answer = both(KEYS, "Bearer " + key, key);
+
+        // THEN
+        assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void should_let_a_valid_token_decide_and_not_look_at_the_key_next_to_it() {
+        // WHEN a principal without a role sends its token and a valid account key
+        Answer answer = both(KEYS, "Bearer " + LAB.token("no-role"), LAB.key(KEYS));
+
+        // THEN the token's principal is checked, and refused: the key does not let it in
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body()).isEqualTo(permissionDenied("no-role", "write", "POST /openai/responses"));
+    }
+
+    @Test
+    void should_serve_a_valid_token_next_to_a_key_when_key_auth_is_disabled() {
+        // WHEN (the 403 AuthenticationTypeDisabled is for key auth, which this is not)
+        Answer answer = both(EUS, "Bearer " + LAB.token("suite-caller"), LAB.key(EUS));
+
+        // THEN
+        assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void should_let_the_key_decide_when_the_token_next_to_it_does_not_verify() {
+        // WHEN (docs/azure-facts.md §3.9: which of the two answers then is UNCONFIRMED; the lab lets the key answer)
+        String expired = LAB.tokens().mintExpired(LAB.objectId("suite-caller"), AUDIENCE);
+        Answer withKey = both(KEYS, "Bearer " + expired, LAB.key(KEYS));
+        Answer withWrongKey = both(KEYS, "Bearer " + expired, "00000000000000000000000000000000");
+        Answer keyAuthDisabled = both(EUS, "Bearer " + expired, LAB.key(EUS));
+
+        // THEN
+        assertThat(withKey.status()).isEqualTo(200);
+        assertThat(withWrongKey.status()).isEqualTo(401);
+        assertThat(withWrongKey.body()).isEqualTo(INVALID_KEY);
+        assertThat(keyAuthDisabled.status()).isEqualTo(403);
+        assertThat(keyAuthDisabled.body()).contains("AuthenticationTypeDisabled");
     }
 
     @Test
@@ -218,6 +264,11 @@ class OpenAiAccountAuthTest {
     private static Answer post(String account, String path, String header, String value) {
         Request request = LAB.request(account, path).header(header, value).post(RequestBody.create(HELLO, JSON)).build();
         return LAB.send(request);
+    }
+
+    private static Answer both(String account, String authorization, String apiKey) {
+        return LAB.send(LAB.request(account, CREATE).header("Authorization", authorization).header("api-key", apiKey)
+                .post(RequestBody.create(HELLO, JSON)).build());
     }
 
     private static String permissionDenied(String principal, String action, String route) {

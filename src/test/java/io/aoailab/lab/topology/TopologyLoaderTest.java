@@ -2,6 +2,7 @@ package io.aoailab.lab.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.aoailab.lab.rbac.RoleAssignment;
 import java.io.ByteArrayInputStream;
@@ -9,16 +10,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class TopologyLoaderTest {
+    private static final String POOL_MEMBERS = "      members:\n        - backend: aoai-eus\n          weight: 50\n"
+            + "          priority: 1\n        - backend: aoai-eus2\n          weight: 50\n          priority: 1\n";
 
     private static String defaultYaml() throws IOException {
         try (InputStream in = TopologyLoader.class.getResourceAsStream(TopologyLoader.DEFAULT_RESOURCE)) {
@@ -94,6 +96,14 @@ class TopologyLoaderTest {
                                 + " Fix: use one of aoai-eus, aoai-eus2 (a pool cannot hold a pool)"),
                 arguments("          weight: 50\n", "          weight: 150\n",
                         "variant.yaml: apim.pools[0].members[0].weight: 150 is out of range"),
+                arguments("          weight: 50\n", "          weight: -1\n",
+                        "variant.yaml: apim.pools[0].members[0].weight: -1 is out of range"),
+                arguments("          priority: 1\n", "          priority: 101\n",
+                        "variant.yaml: apim.pools[0].members[0].priority: 101 is out of range"),
+                arguments(POOL_MEMBERS, "      members: []\n",
+                        "variant.yaml: apim.pools[0].members: has 0 members"),
+                arguments(POOL_MEMBERS, "",
+                        "variant.yaml: apim.pools[0].members (line "),
                 arguments("selection: weighted-random", "selection: least-busy",
                         "variant.yaml: apim.pools[0].selection: 'least-busy' is not a selection algorithm"),
                 arguments("        interval: PT1M", "        interval: 1 minute",
@@ -132,6 +142,16 @@ class TopologyLoaderTest {
                 .isInstanceOf(TopologyException.class)
                 .hasMessageStartingWith(expected)
                 .hasMessageContaining(". Fix: ");
+    }
+
+    @Test
+    void should_take_every_weight_and_priority_arm_takes_zero_included() throws IOException {
+        // ARM takes 0 to 100 for both (docs/apim-gateway.md §1.1): a group of weight-0 members, priority 0
+        Topology topology = parse(defaultYaml().replace("weight: 50", "weight: 0").replace("priority: 1", "priority: 0"));
+
+        assertThat(topology.apimGateway().orElseThrow().pool("aoai-pool").orElseThrow().members())
+                .extracting(ApimSpec.PoolMember::weightOrDefault, ApimSpec.PoolMember::priorityOrDefault)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(0, 0));
     }
 
     @Test

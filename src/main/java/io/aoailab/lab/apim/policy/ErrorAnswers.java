@@ -3,7 +3,8 @@ package io.aoailab.lab.apim.policy;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The answers APIM gives on its own.
+ * The answers APIM gives on its own: from policies (limits, unhandled errors) and from the gateway before any policy
+ * runs (subscription keys, unknown operations) or when a pool has no member left.
  *
  * <p><b>Unhandled errors</b> (no on-error response; no gateway response such as a 429 or the pool's 503):
  * {@code 500} with {@code Content-Type: application/json} and
@@ -14,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * services, part II" (500 for {@code ExpressionValueEvaluationFailure}). That expression failures carry the same body
  * is INFERRED.
  */
-final class ErrorAnswers {
+public final class ErrorAnswers {
 
     private ErrorAnswers() {
     }
@@ -28,8 +29,11 @@ final class ErrorAnswers {
                 + context.requestId() + "\" }");
     }
 
-    /** A gateway JSON answer {@code { "statusCode": N, "message": "..." }} (docs/apim-gateway.md §2.8, §2.10, §4). */
-    static GatewayResponse message(int status, String message) {
+    /**
+     * A gateway JSON answer {@code { "statusCode": N, "message": "..." }}, one line with the spaces the gateway writes
+     * (docs/apim-gateway.md §2.8, §2.10, §4).
+     */
+    public static GatewayResponse message(int status, String message) {
         return json(status, "{ \"statusCode\": " + status + ", \"message\": \"" + message.replace("\"", "\\\"")
                 + "\" }");
     }

@@ -17,10 +17,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * APIM does (bounded only by the request's timeouts), so a test that must not wait long gives its policy short
  * intervals.
  *
- * <p><b>Errors.</b> An error inside an attempt (no HTTP answer, an expression failure) is not retried: processing
- * jumps to on-error, as for any error (§2, "processing immediately jumps to the on-error policy section"). Whether
- * APIM retries transport failures is UNCONFIRMED (§2.2); policies that need it check
- * {@code context.LastError.Reason} in on-error.
+ * <p><b>Transport failures.</b> An attempt that got no HTTP answer (the connection failed, was dropped or timed
+ * out: {@code BackendConnectionFailure}, {@code Timeout}) leaves {@code context.Response} empty, and the condition
+ * decides as after any attempt: a condition that guards it ({@code context.Response == null || ...}) retries, one
+ * that does not lets the failure go on to on-error. That is how Microsoft's own samples write their conditions, how
+ * Microsoft's support advises handling {@code BackendConnectionFailure} (a retry policy), and what Microsoft's policy
+ * toolkit emulator does; APIM's reference page does not say it (§2.2, INFERRED). Any other error (an expression
+ * failure, a pool with no member left) is not retried: processing jumps to on-error (§2).
  */
 final class Retry extends Step {
     private final Value condition;
@@ -64,7 +67,19 @@ final class Retry extends Step {
                     + "between 1 and 50, not " + retries + ".", null);
         }
         for (int attempt = 0; ; attempt++) {
-            ex.runAll(steps);
+            try {
+                ex.runAll(steps);
+            } catch (PolicyFault fault) {
+                if (!noAnswer(fault) || attempt >= retries || !conditionWithoutAnswer(ex)) {
+                    throw fault;
+                }
+                ex.context.response(null);
+                Duration wait = wait(ex, attempt + 1);
+                if (!wait.isZero() && !ex.sleeper.sleep(wait)) {
+                    throw fault;
+                }
+                continue;
+            }
             if (attempt >= retries || !condition.bool(ex, this)) {
                 return;
             }
@@ -72,6 +87,25 @@ final class Retry extends Step {
             if (!wait.isZero() && !ex.sleeper.sleep(wait)) {
                 return;
             }
+        }
+    }
+
+    private static boolean noAnswer(PolicyFault fault) {
+        return fault.response == null && "forward-request".equals(fault.source)
+                && ("BackendConnectionFailure".equals(fault.reason) || "Timeout".equals(fault.reason));
+    }
+
+    // the condition as it sees an attempt without an answer: context.Response is null; a condition that reads it
+    // unguarded fails, and the transport failure goes on to on-error
+    private boolean conditionWithoutAnswer(Execution ex) {
+        GatewayResponse before = ex.context.responseOrNull();
+        ex.context.response(null);
+        try {
+            return condition.bool(ex, this);
+        } catch (PolicyFault expressionFailed) {
+            return false;
+        } finally {
+            ex.context.response(before);
         }
     }
 

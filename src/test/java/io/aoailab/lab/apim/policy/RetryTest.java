@@ -119,17 +119,53 @@ class RetryTest {
     }
 
     @Test
-    void should_go_to_on_error_without_retrying_when_an_attempt_gets_no_answer() throws Exception {
-        gateway.script("default", FakeGateway.fail("Timeout"), answer(200, "ok"));
+    void should_retry_an_attempt_without_an_answer_when_the_condition_guards_a_missing_response() throws Exception {
+        // GIVEN a backend whose connection fails, then answers; a condition written for that (context.Response null)
+        gateway.script("default", FakeGateway.fail("BackendConnectionFailure"), FakeGateway.fail("Timeout"),
+                answer(200, "ok"));
+
+        // WHEN
         GatewayResponse r = run(ON_429_OR_5XX.replace("context.Response.StatusCode == 429",
                 "context.Response == null || context.Response.StatusCode == 429") + "count=\"2\" interval=\"0\"",
                 "<forward-request />");
+
+        // THEN both failures were retried, and the third attempt's answer goes back
+        assertThat(gateway.forwards).hasSize(3);
+        assertThat(text(r)).isEqualTo("ok");
+        assertThat(context.lastError()).isEmpty();
+    }
+
+    @Test
+    void should_go_to_on_error_when_an_attempt_gets_no_answer_and_the_condition_reads_the_missing_response()
+            throws Exception {
+        gateway.script("default", FakeGateway.fail("Timeout"), answer(200, "ok"));
+        GatewayResponse r = run(ON_429_OR_5XX + "count=\"2\" interval=\"0\"", "<forward-request />");
         assertThat(gateway.forwards).hasSize(1);
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(context.lastError()).hasValueSatisfying(e -> {
             assertThat(e.reason()).isEqualTo("Timeout");
             assertThat(e.path()).isEqualTo("retry[1]\\forward-request[1]");
         });
+    }
+
+    @Test
+    void should_go_to_on_error_when_the_last_attempt_gets_no_answer() throws Exception {
+        gateway.script("default", FakeGateway.fail("BackendConnectionFailure"));
+        GatewayResponse r = run("condition=\"@(context.Response == null)\" count=\"2\" interval=\"0\"",
+                "<forward-request />");
+        assertThat(gateway.forwards).hasSize(3);
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(context.lastError()).hasValueSatisfying(e -> assertThat(e.reason())
+                .isEqualTo("BackendConnectionFailure"));
+    }
+
+    @Test
+    void should_not_retry_a_pool_with_no_member_left() throws Exception {
+        gateway.script("default", FakeGateway.poolExhausted());
+        GatewayResponse r = run("condition=\"@(context.Response == null || context.Response.StatusCode >= 500)\""
+                + " count=\"2\" interval=\"0\"", "<forward-request />");
+        assertThat(gateway.forwards).hasSize(1);
+        assertThat(r.statusCode()).isEqualTo(503);
     }
 
     @Test
