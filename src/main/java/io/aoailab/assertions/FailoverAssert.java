@@ -80,7 +80,8 @@ public final class FailoverAssert extends AbstractAssert<FailoverAssert, PoolReq
 
     /**
      * The region's own resource saw none of the requests sent in {@code [from, to)}, the later part of the
-     * Retry-After it gave, and enough were sent then for a pool that still picked it to show it.
+     * Retry-After it gave ({@code to} is when it passes), and enough were sent then for a pool that still picked it to
+     * show it.
      *
      * @param arrivals when requests reached the region's own resource (the operator's view)
      * @param share the region's intended share of the pool
@@ -88,20 +89,21 @@ public final class FailoverAssert extends AbstractAssert<FailoverAssert, PoolReq
     public FailoverAssert leftAloneBetween(String region, double share, List<Instant> arrivals, Instant from,
             Instant to, Duration retryAfter) {
         isNotNull();
+        String window = "from " + seconds(retryAfter.minus(Duration.between(from, to))) + " s into it until it passed";
         int sent = actual.sentBetween(from, to).size();
         long reached = arrivals.stream().filter(at -> !at.isBefore(from) && at.isBefore(to)).count();
         if (reached > 0) {
             failWithMessage("%nExpecting the pool %s to leave %s alone until its Retry-After (%s s) has passed,%nbut"
-                    + " %d requests reached it in the later half of that time (while %d were sent through the pool):"
+                    + " %d requests reached it %s (while %d were sent through the pool meanwhile):"
                     + " the pool keeps sending to a throttled member, as no circuit breaker on 429 takes it out until"
                     + " its Retry-After has passed (backend circuitBreaker: statusCodeRanges with 429,"
-                    + " acceptRetryAfter: true).", actual.path(), region, seconds(retryAfter), reached, sent);
+                    + " acceptRetryAfter: true).", actual.path(), region, seconds(retryAfter), reached, window, sent);
         }
         int needed = picksToMeet(share);
         if (sent < needed) {
-            failWithMessage("%nExpecting at least %d requests %s in the later half of %s's Retry-After, enough to see"
+            failWithMessage("%nExpecting at least %d requests %s during %s's Retry-After (%s), enough to see"
                     + " whether the pool still picks it,%nbut only %d could be sent: the gateway answered too slowly"
-                    + " to judge its circuit breaker.", needed, actual.path(), region, sent);
+                    + " to judge its circuit breaker.", needed, actual.path(), region, window, sent);
         }
         return myself;
     }

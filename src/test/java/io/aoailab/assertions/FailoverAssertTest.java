@@ -224,8 +224,8 @@ class FailoverAssertTest {
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("Expecting the pool through APIM with openai-java to leave East US alone"
                             + " until its Retry-After (3.0 s) has passed,")
-                    .hasMessageContaining("but 2 requests reached it in the later half of that time (while 10 were"
-                            + " sent through the pool): the pool keeps sending to a throttled member")
+                    .hasMessageContaining("but 2 requests reached it from 1.5 s into it until it passed (while 10 were"
+                            + " sent through the pool meanwhile): the pool keeps sending to a throttled member")
                     .hasMessageContaining("circuit breaker on 429")
                     .hasMessageContaining("(backend circuitBreaker: statusCodeRanges with 429, acceptRetryAfter:"
                             + " true).");
@@ -243,8 +243,9 @@ class FailoverAssertTest {
             assertThatThrownBy(() -> FailoverAssert.assertThat(requests).leftAloneBetween("East US", 0.5, List.of(),
                     from, to, RETRY_AFTER))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("Expecting at least 10 requests through APIM with openai-java in the later"
-                            + " half of East US's Retry-After, enough to see whether the pool still picks it,")
+                    .hasMessageContaining("Expecting at least 10 requests through APIM with openai-java during East"
+                            + " US's Retry-After (from 1.5 s into it until it passed), enough to see whether the pool"
+                            + " still picks it,")
                     .hasMessageContaining("but only 9 could be sent: the gateway answered too slowly to judge its"
                             + " circuit breaker.");
         }

@@ -77,7 +77,7 @@ public final class CatalogLoop {
             if (failed == 0 && events.skipped().count() == 0 && succeeded > 0) {
                 passed++;
             } else {
-                System.out.println("  run " + (i + 1) + ": " + succeeded + " passed, " + failed + " failed, "
+                System.out.println("\n  run " + (i + 1) + ": " + succeeded + " passed, " + failed + " failed, "
                         + events.skipped().count() + " skipped; " + BrokenDeployment.failures(events));
             }
         }
