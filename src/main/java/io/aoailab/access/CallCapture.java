@@ -156,15 +156,15 @@ public final class CallCapture implements HttpPipelinePolicy {
 
     // Azure OpenAI sends both on 429 (docs/azure-facts.md §3.5); an HTTP-date Retry-After is not read
     private static Optional<Duration> retryAfter(HttpResponse response) {
-        return header(response, "retry-after-ms").flatMap(ms -> number(ms).map(n -> Duration.ofNanos((long) (n * 1e6))))
-                .or(() -> header(response, "retry-after").flatMap(s -> number(s).map(n -> Duration.ofNanos((long) (n
-                        * 1e9)))));
+        return header(response, "retry-after-ms").flatMap(ms -> duration(ms, 1e6))
+                .or(() -> header(response, "retry-after").flatMap(s -> duration(s, 1e9)));
     }
 
-    private static Optional<Double> number(String text) {
+    private static Optional<Duration> duration(String text, double nanosPerUnit) {
         try {
             double value = Double.parseDouble(text.strip());
-            return value >= 0 && Double.isFinite(value) ? Optional.of(value) : Optional.empty();
+            return value >= 0 && Double.isFinite(value) ? Optional.of(Duration.ofNanos((long) (value * nanosPerUnit)))
+                    : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

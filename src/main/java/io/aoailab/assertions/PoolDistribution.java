@@ -67,12 +67,14 @@ public record PoolDistribution(String path, Summary summary, List<CallRecord> ca
         int sent = 0;
         int inFlight = 0;
         try {
-            while (inFlight < concurrency && sent < settings.maxSamples()) {
-                answers.submit(() -> pool.call(operation));
-                sent++;
-                inFlight++;
-            }
-            while (inFlight > 0 && !test.decided()) {
+            while (true) {
+                // keep `concurrency` requests in flight until the test decides or the budget is spent
+                for (; inFlight < concurrency && sent < settings.maxSamples() && !test.decided(); sent++, inFlight++) {
+                    answers.submit(() -> pool.call(operation));
+                }
+                if (inFlight == 0 || test.decided()) {
+                    break;
+                }
                 Call<?> call = next(answers, callTimeout);
                 inFlight--;
                 CallLedger.addMadeElsewhere(call.records());
@@ -84,11 +86,6 @@ public record PoolDistribution(String path, Summary summary, List<CallRecord> ca
                 CallRecord answer = call.record();
                 counted.add(answer);
                 test.add(answer.region().orElseThrow());
-                if (!test.decided() && sent < settings.maxSamples()) {
-                    answers.submit(() -> pool.call(operation));
-                    sent++;
-                    inFlight++;
-                }
             }
             // the calls still in flight are waited for (and counted as calls), not as evidence
             for (; inFlight > 0; inFlight--) {
@@ -118,13 +115,5 @@ public record PoolDistribution(String path, Summary summary, List<CallRecord> ca
             }
             throw new IllegalStateException("A request through the pool failed unexpectedly", e.getCause());
         }
-    }
-
-    /** The answers from each region, in the intended regions' order then any other. */
-    public Map<String, List<CallRecord>> byRegion() {
-        Map<String, List<CallRecord>> regions = new LinkedHashMap<>();
-        summary.counts().keySet().forEach(region -> regions.put(region, new ArrayList<>()));
-        calls.forEach(call -> regions.computeIfAbsent(call.region().orElse("?"), r -> new ArrayList<>()).add(call));
-        return regions;
     }
 }

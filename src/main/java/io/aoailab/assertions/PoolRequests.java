@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Requests sent one after another through a pool, each with when it was sent, what answered it and how long it
@@ -53,12 +54,7 @@ public record PoolRequests(String path, List<Sent> requests) {
      */
     public static PoolRequests send(AccessPath pool, Function<ResponsesApi, ?> operation, Instant until, int atLeast,
             Duration pace) {
-        List<Sent> sent = new ArrayList<>();
-        while (Instant.now().isBefore(until) || sent.size() < atLeast) {
-            sent.add(one(pool, operation));
-            LockSupport.parkNanos(pace.toNanos());
-        }
-        return new PoolRequests(pool.description(), sent);
+        return sendWhile(pool, operation, pace, sent -> Instant.now().isBefore(until) || sent.size() < atLeast);
     }
 
     /**
@@ -67,9 +63,16 @@ public record PoolRequests(String path, List<Sent> requests) {
      */
     public static PoolRequests sendUntilAnsweredBy(String region, AccessPath pool, Function<ResponsesApi, ?> operation,
             Instant until, int atLeast, Duration pace) {
+        // it stops at the first such answer, so only the latest request can be one
+        return sendWhile(pool, operation, pace, sent -> (sent.isEmpty() || !sent.get(sent.size() - 1).succeeded()
+                || !sent.get(sent.size() - 1).answeredBy().equals(region))
+                && (Instant.now().isBefore(until) || sent.size() < atLeast));
+    }
+
+    private static PoolRequests sendWhile(AccessPath pool, Function<ResponsesApi, ?> operation, Duration pace,
+            Predicate<List<Sent>> more) {
         List<Sent> sent = new ArrayList<>();
-        while (sent.stream().noneMatch(s -> s.succeeded() && s.answeredBy().equals(region))
-                && (Instant.now().isBefore(until) || sent.size() < atLeast)) {
+        while (more.test(sent)) {
             sent.add(one(pool, operation));
             LockSupport.parkNanos(pace.toNanos());
         }

@@ -126,9 +126,9 @@ class LoadBalancingIT {
         // THEN every request was served around it promptly, the pool left it alone from a quarter into its
         // Retry-After (by then a breaker that trips on a few failures has: they are the first requests it gets), long
         // enough to judge even on a slow machine, and took it back once that had passed
-        FailoverAssert.assertThat(during).wasServedAround(throttled.displayName(), "429", within,
-                operator.arrivals(throttled.displayName()))
-                .leftAloneBetween(throttled.displayName(), share, operator.arrivals(throttled.displayName()),
+        List<Instant> arrivals = operator.arrivals(throttled.displayName());
+        FailoverAssert.assertThat(during).wasServedAround(throttled.displayName(), "429", within, arrivals)
+                .leftAloneBetween(throttled.displayName(), share, arrivals,
                         start.plus(RETRY_AFTER.dividedBy(4)), passed, RETRY_AFTER);
         FailoverAssert.assertThat(after).rejoinedBy(throttled.displayName(), share, passed, passed.plus(tolerance),
                 RETRY_AFTER, tolerance);
@@ -163,10 +163,11 @@ class LoadBalancingIT {
         during.timeline(failing.displayName() + " answering " + fault + " " + pool.description(), start, FAULT)
                 .attach();
 
+        List<Instant> arrivals = operator.arrivals(failing.displayName());
         FailoverAssert.assertThat(during).wasServedAround(failing.displayName(), fault,
-                config.intended().pool().failoverWithin(), operator.arrivals(failing.displayName()));
+                config.intended().pool().failoverWithin(), arrivals);
         // and the fault was met: the pool did send the region requests meanwhile (else nothing was tested)
-        assertThat(operator.arrivals(failing.displayName()).stream().filter(at -> !at.isBefore(start)).count())
+        assertThat(arrivals.stream().filter(at -> !at.isBefore(start)).count())
                 .as("requests that reached %s while it answered %s, of the %d sent %s (a member with its intended"
                         + " share is passed over by that many with probability at most %s)", failing.displayName(),
                         fault, during.requests().size(), pool.description(), FailoverAssert.MISS_RATE)
