@@ -137,6 +137,20 @@ public final class AccessPath {
                 version -> direct(region, endpoint, credential, client, settings.withApiVersion(version)));
     }
 
+    /**
+     * An account's own endpoint called with one of its keys ({@code api-key}) instead of a token: how an application
+     * that was handed the key calls, and what an account with local auth disabled must refuse.
+     */
+    public static AccessPath directWithKey(String region, URI endpoint, Secret accountKey, Client client,
+            Settings settings) {
+        String name = "direct-key(" + region + ")";
+        CallCapture capture = capture(name, client, settings);
+        Binding bound = new Binding(endpoint, api(client, endpoint, new Auth.ApiKey(accountKey), settings, capture),
+                Optional.of(region));
+        return new AccessPath(Way.DIRECT, name, "directly to " + region + " with an account key", client, () -> bound,
+                capture, version -> directWithKey(region, endpoint, accountKey, client, settings.withApiVersion(version)));
+    }
+
     /** The APIM gateway, with a subscription key: any intended region may answer. */
     public static AccessPath apim(URI gateway, Secret subscriptionKey, Client client, Settings settings) {
         CallCapture capture = new CallCapture("apim[" + client.configName() + "]",

@@ -20,6 +20,10 @@ public enum ConfigKey {
     OPENAI_API_VERSION("2025-03-01-preview", false, "a dated api-version with the Responses API (2025-03-01-preview or later)"),
     OPENAI_CLIENTS("azure-ai-openai,openai-java", false, "the client libraries every access path runs with:"
             + " azure-ai-openai (dated api-version), openai-java (/openai/v1), or both"),
+    OPENAI_API_KEY_1(null, true, "a key of OPENAI_ENDPOINT_1's account (az cognitiveservices account keys list),"
+            + " used only to check key auth is refused as EXPECTED_KEY_AUTH says; unset: that check is skipped"),
+    OPENAI_API_KEY_2(null, true, "a key of OPENAI_ENDPOINT_2's account (az cognitiveservices account keys list),"
+            + " used only to check key auth is refused as EXPECTED_KEY_AUTH says; unset: that check is skipped"),
     APIM_GATEWAY_URL(null, false, "the APIM gateway URL clients use as their Azure OpenAI endpoint, e.g. https://<apim>.azure-api.net/"),
     APIM_SUBSCRIPTION_KEY(null, true, "an APIM subscription key for the OpenAI API"),
     APIM_SUSPENDED_SUBSCRIPTION_KEY(null, true, "the key of a suspended APIM subscription to the OpenAI API, which"
@@ -27,6 +31,8 @@ public enum ConfigKey {
     AI_FOUNDRY_PROJECT_ENDPOINT(null, false,
             "the Foundry project endpoint, e.g. https://<account>.services.ai.azure.com/api/projects/<project>"),
     STORAGE_BLOB_ENDPOINT(null, false, "the BYO storage account's blob endpoint, e.g. https://<account>.blob.core.windows.net/"),
+    STORAGE_CONTAINER_NAME(null, false, "the BYO container the RBAC cases list, read, write and delete blobs in (they"
+            + " write and delete only under aoai-lab-suite/), e.g. docs"),
     AI_SEARCH_ENDPOINT(null, false, "the AI Search endpoint, e.g. https://<service>.search.windows.net"),
     AI_SEARCH_INDEX_NAME(null, false, "the index the file_search scenario is grounded on"),
     OPENAI_VECTOR_STORE_ID(null, false, "the vector store (on both accounts) the file_search case searches, e.g. vs_..."),
@@ -50,13 +56,20 @@ public enum ConfigKey {
     EXPECTED_FOUNDRY_CONNECTIONS(null, false, "the Foundry project's Azure OpenAI connections and the region each is"
             + " meant to reach, as <connection>=<region>,...; unset: every Azure OpenAI connection the project has,"
             + " each targeting one of the configured endpoints"),
+    EXPECTED_KEY_AUTH("disabled", false, "whether the Azure OpenAI accounts accept their keys: disabled (local auth"
+            + " off, keys refused with 403 AuthenticationTypeDisabled) or enabled"),
     AZURE_TENANT_ID(null, false, "the Entra tenant (directory) id"),
     AZURE_CLIENT_ID(null, false, "the client id of the default caller (service principal or workload identity)"),
     AZURE_CLIENT_SECRET(null, true, "the client secret of the default caller, when it is a service principal"),
     AZURE_AUTHORITY_HOST("https://login.microsoftonline.com/", false,
             "the Entra authority host, e.g. https://login.microsoftonline.com/"),
     AZURE_FEDERATED_TOKEN_FILE(null, false, "the federated token file of a workload identity (set by the CI runner)"),
-    PERSONAS("", false, "comma-separated persona names for RBAC cases; each needs PERSONA_<NAME>_CLIENT_ID and _CLIENT_SECRET"),
+    PERSONAS("minimum,ai-user-only,openai-only,no-storage,no-search,contributor-only,no-role", false,
+            "comma-separated persona names for the RBAC matrix; on live each needs PERSONA_<NAME>_CLIENT_ID and"
+                    + " _CLIENT_SECRET, and each states its intended roles in PERSONA_<NAME>_ROLES"),
+    RBAC_PROPAGATION_SECONDS(null, false, "how long a matrix cell that disagrees with a persona's intended roles is"
+            + " asked again while role assignments apply, in seconds (0-3600; default 600 on live, where Azure takes"
+            + " up to 10 minutes, 0 on the lab, which applies them at once)"),
     EXTRA_CA_CERT_FILE(null, false, "a PEM file of CA certificates the suite's HTTP clients trust in addition to the JDK's"),
     HTTP_TIMEOUT_SECONDS("30", false, "the timeout of every HTTP call the suite makes, in seconds (1-600)"),
     DISTRIBUTION_ALPHA("0.001", false, "the false-alarm rate of the pool's distribution test: how often a pool that"

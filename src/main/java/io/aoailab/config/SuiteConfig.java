@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param labTopologyFile the lab's topology file, when not the shipped default
  * @param clients the client libraries every access path runs with, in configuration order
  * @param distribution how the load-balancing scenario measures the pool
+ * @param rbac how the RBAC scenario judges the deployment beyond its personas
  */
 public record SuiteConfig(
         Target target,
@@ -35,7 +36,8 @@ public record SuiteConfig(
         Duration httpTimeout,
         Optional<Path> labTopologyFile,
         List<Client> clients,
-        DistributionSettings distribution) {
+        DistributionSettings distribution,
+        RbacSettings rbac) {
 
     public SuiteConfig {
         personas = List.copyOf(personas);
@@ -45,7 +47,7 @@ public record SuiteConfig(
     /** This configuration with another lab topology: how a scenario starts a lab variant of its own. */
     public SuiteConfig withLabTopology(Path file) {
         return new SuiteConfig(target, modelDeployment, apiVersion, liveEndpoints, intended, credentials, personas,
-                extraCaCertFile, httpTimeout, Optional.of(file), clients, distribution);
+                extraCaCertFile, httpTimeout, Optional.of(file), clients, distribution, rbac);
     }
 
     /** Every secret value the configuration holds (keys, client secrets), for the run's redactor. */
@@ -55,6 +57,7 @@ public record SuiteConfig(
         liveEndpoints.apimSuspendedSubscriptionKey().map(Secret::reveal).ifPresent(secrets::add);
         credentials.clientSecret().map(Secret::reveal).ifPresent(secrets::add);
         personas.forEach(p -> p.clientSecret().map(Secret::reveal).ifPresent(secrets::add));
+        liveEndpoints.accountKeys().values().forEach(k -> secrets.add(k.reveal()));
         return secrets;
     }
 

@@ -1,6 +1,10 @@
 package io.aoailab.config;
 
 import io.aoailab.config.IntendedDeployment.IntendedRegion;
+import io.aoailab.roles.BuiltInRole;
+import io.aoailab.roles.BuiltInRoles;
+import io.aoailab.roles.Grant;
+import io.aoailab.roles.Scope;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -56,7 +60,23 @@ public final class SuiteConfigResolver {
                 httpTimeout(),
                 existingFile(ConfigKey.LAB_TOPOLOGY_FILE),
                 clients(),
-                distribution());
+                distribution(),
+                rbac(target));
+    }
+
+    private RbacSettings rbac(Target target) {
+        ConfigValue keyAuth = value(ConfigKey.EXPECTED_KEY_AUTH);
+        String state = keyAuth.value().trim().toLowerCase(Locale.ROOT);
+        if (!state.equals("disabled") && !state.equals("enabled")) {
+            throw invalid(ConfigKey.EXPECTED_KEY_AUTH, keyAuth, "is neither disabled nor enabled",
+                    "set EXPECTED_KEY_AUTH to disabled (the accounts refuse keys, as the reference deployment intends)"
+                            + " or enabled");
+        }
+        // Azure applies role changes within about 10 minutes (docs/azure-facts.md §4.4); the lab at once
+        long seconds = sources.lookup(ConfigKey.RBAC_PROPAGATION_SECONDS.name()).isPresent()
+                ? wholeNumber(ConfigKey.RBAC_PROPAGATION_SECONDS, 0, 3600, "600") : target == Target.LIVE ? 600 : 0;
+        return new RbacSettings(sources.lookup(ConfigKey.PERSONAS.name()).isPresent(), state.equals("disabled"),
+                Duration.ofSeconds(seconds));
     }
 
     private List<Client> clients() {
@@ -137,10 +157,40 @@ public final class SuiteConfigResolver {
                 secret(ConfigKey.APIM_SUSPENDED_SUBSCRIPTION_KEY),
                 https(ConfigKey.AI_FOUNDRY_PROJECT_ENDPOINT),
                 https(ConfigKey.STORAGE_BLOB_ENDPOINT),
+                storageContainer(),
                 https(ConfigKey.AI_SEARCH_ENDPOINT),
                 optional(ConfigKey.AI_SEARCH_INDEX_NAME).map(ConfigValue::value),
                 optional(ConfigKey.OPENAI_VECTOR_STORE_ID).map(ConfigValue::value),
-                optional(ConfigKey.AI_FOUNDRY_VECTOR_STORE_ID).map(ConfigValue::value));
+                optional(ConfigKey.AI_FOUNDRY_VECTOR_STORE_ID).map(ConfigValue::value),
+                accountKeys(openai));
+    }
+
+    private Optional<String> storageContainer() {
+        return optional(ConfigKey.STORAGE_CONTAINER_NAME).map(value -> {
+            // Storage's container names: 3-63 lower-case letters, digits and single hyphens, starting with a letter
+            // or digit (learn.microsoft.com/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata)
+            if (!value.value().matches("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
+                throw invalid(ConfigKey.STORAGE_CONTAINER_NAME, value, "is not a container name",
+                        "use the container's name as the portal shows it: 3-63 lower-case letters, digits and hyphens");
+            }
+            return value.value();
+        });
+    }
+
+    private Map<URI, Secret> accountKeys(List<URI> openai) {
+        Map<URI, Secret> keys = new LinkedHashMap<>();
+        List<ConfigKey> keyKeys = List.of(ConfigKey.OPENAI_API_KEY_1, ConfigKey.OPENAI_API_KEY_2);
+        for (int i = 0; i < keyKeys.size(); i++) {
+            Optional<Secret> key = secret(keyKeys.get(i));
+            if (key.isPresent() && i >= openai.size()) {
+                throw ConfigurationException.missing("OPENAI_ENDPOINT_" + (i + 1), keyKeys.get(i).name()
+                        + " is set and is that account's key", "set OPENAI_ENDPOINT_" + (i + 1) + ", or unset "
+                        + keyKeys.get(i).name());
+            }
+            URI account = i < openai.size() ? openai.get(i) : null;
+            key.ifPresent(k -> keys.put(account, k));
+        }
+        return keys;
     }
 
     /** {@code <connection>=<region>,...}: each name a Foundry connection name, each region an intended one. */
@@ -300,16 +350,21 @@ public final class SuiteConfigResolver {
     private List<Persona> personas(Target target) {
         ConfigValue declared = value(ConfigKey.PERSONAS);
         List<Persona> personas = new ArrayList<>();
-        for (String name : Arrays.stream(declared.value().split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .toList()) {
+        List<String> names = Arrays.stream(declared.value().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList();
+        for (String name : names) {
             if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
                 throw invalid(ConfigKey.PERSONAS, declared, "declares '" + name + "', which is not a persona name",
-                        "use names of letters, digits, '-' and '_', e.g. no-role,openai-user");
+                        "use names of letters, digits, '-' and '_', e.g. minimum,no-role");
             }
+        }
+        for (String name : names) {
             String prefix = Persona.keyPrefix(name);
             Optional<String> clientId = sources.lookup(prefix + "CLIENT_ID").map(ConfigValue::value);
             Optional<Secret> clientSecret = sources.lookup(prefix + "CLIENT_SECRET").map(v -> Secret.of(v.value()));
-            if (target == Target.LIVE) {
+            // the shipped personas on live are run only where the user gave them credentials (skipped otherwise)
+            boolean declaredByUser = sources.lookup(ConfigKey.PERSONAS.name()).isPresent();
+            if (target == Target.LIVE && declaredByUser) {
                 for (String suffix : List.of("CLIENT_ID", "CLIENT_SECRET")) {
                     if (sources.lookup(prefix + suffix).isEmpty()) {
                         throw ConfigurationException.missing(prefix + suffix,
@@ -320,12 +375,42 @@ public final class SuiteConfigResolver {
                     }
                 }
             }
-            List<String> roles = sources.lookup(prefix + "ROLES").map(ConfigValue::value)
-                    .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-                    .orElse(List.of());
-            personas.add(new Persona(name, clientId, clientSecret, roles));
+            personas.add(new Persona(name, clientId, clientSecret, intendedGrants(name, prefix + "ROLES")));
         }
         return personas;
+    }
+
+    /** {@code <role>[@<scope>], ...} or {@code none}; a shipped persona's default when unset. */
+    private List<Grant> intendedGrants(String persona, String key) {
+        Optional<ConfigValue> declared = sources.lookup(key).or(() -> Optional.ofNullable(
+                ShippedPersonas.ROLES.get(persona)).map(v -> new ConfigValue(key, v, "default")));
+        if (declared.isEmpty()) {
+            throw ConfigurationException.missing(key, "PERSONAS declares '" + persona + "', and the suite must know"
+                    + " what it is meant to hold", "set " + key + " to its intended roles as <role>@<scope>,..., e.g. "
+                    + "Cognitive Services OpenAI User@openai, or none");
+        }
+        ConfigValue value = declared.get();
+        if (value.value().trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<Grant> grants = new ArrayList<>();
+        for (String entry : value.value().split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int at = entry.lastIndexOf('@');
+            String roleName = (at < 0 ? entry : entry.substring(0, at)).trim();
+            String scopeName = at < 0 ? "resource-group" : entry.substring(at + 1).trim();
+            BuiltInRole role = BuiltInRoles.find(roleName).orElseThrow(() -> ConfigurationException.invalid(value,
+                    false, "names '" + roleName + "', which is not a built-in role the suite knows",
+                    "use a role's name or GUID as Azure lists it (README, \"RBAC personas\"), e.g. Cognitive Services"
+                            + " OpenAI User, or none"));
+            Scope scope = Scope.parse(scopeName).orElseThrow(() -> ConfigurationException.invalid(value, false,
+                    "names the scope '" + scopeName + "', which the suite does not know",
+                    "write <role>@<scope> with a scope of " + Scope.writtenForms()));
+            grants.add(new Grant(role, scope));
+        }
+        return grants;
     }
 
     private Duration httpTimeout() {

@@ -93,6 +93,10 @@ final class AccessPaths {
                 : p).toList();
     }
 
+    AccessPath.Settings settings() {
+        return settings;
+    }
+
     List<AccessPath> all() {
         return paths;
     }

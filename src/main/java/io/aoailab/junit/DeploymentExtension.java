@@ -114,7 +114,8 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == DeploymentUnderTest.class || type == SuiteConfig.class || type == Operator.class;
+        return type == DeploymentUnderTest.class || type == SuiteConfig.class || type == Operator.class
+                || type == RunFiles.class;
     }
 
     @Override
@@ -127,7 +128,11 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
         if (type == DeploymentUnderTest.class) {
             ConnectedTarget target = run.target();
             return new DeploymentUnderTest(run.config(), target.endpoints(), target.http(), target.credentials(),
-                    run.accessPaths().all());
+                    run.accessPaths().all(), run.accessPaths().settings());
+        }
+        if (type == RunFiles.class) {
+            return new RunFiles(context.getConfigurationParameter(DeploymentTest.RUN_DIRECTORY_PROPERTY_NAME)
+                    .map(java.nio.file.Path::of));
         }
         if (type == Operator.class) {
             return run.target().operator().orElseThrow(() -> new ParameterResolutionException(
@@ -135,7 +140,7 @@ final class DeploymentExtension implements ExecutionCondition, BeforeEachCallbac
                             + run.config().target().configName()));
         }
         throw new ParameterResolutionException("@DeploymentTest cannot inject " + type.getName()
-                + "; it injects DeploymentUnderTest, SuiteConfig and Operator");
+                + "; it injects DeploymentUnderTest, SuiteConfig, Operator and RunFiles");
     }
 
     private static boolean takesOperator(ExtensionContext context) {

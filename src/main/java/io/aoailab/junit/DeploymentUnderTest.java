@@ -22,9 +22,11 @@ import org.opentest4j.TestAbortedException;
  * @param http the HTTP clients that reach it
  * @param credentials the identities that call it
  * @param accessPaths the run's access paths, as {@link EveryAccessPath} offers them
+ * @param pathSettings how the run builds access paths (HTTP client, api-version, redactor, intent), for paths a test
+ *        builds itself, e.g. as a persona
  */
 public record DeploymentUnderTest(SuiteConfig config, DeploymentEndpoints endpoints, HttpClientFactory http,
-        CredentialSource credentials, List<AccessPath> accessPaths) {
+        CredentialSource credentials, List<AccessPath> accessPaths, AccessPath.Settings pathSettings) {
 
     public DeploymentUnderTest {
         accessPaths = List.copyOf(accessPaths);

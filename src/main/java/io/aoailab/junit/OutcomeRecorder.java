@@ -65,11 +65,22 @@ public final class OutcomeRecorder implements TestExecutionListener {
         if (directory.isEmpty()) {
             return;
         }
-        String scenario = test.getTags().stream().map(TestTag::getName).filter(Scenario.ALL::contains).findFirst()
-                .orElse(Outcome.UNTAGGED);
+        String scenario = scenarioOf(test);
         synchronized (outcomes) {
             outcomes.add(new Outcome(scenario, qualifiedName(test), status, message));
         }
+    }
+
+    // a dynamic test carries no tags of its own: its scenario is its factory's class's
+    private String scenarioOf(TestIdentifier test) {
+        for (Optional<TestIdentifier> at = Optional.of(test); at.isPresent(); at = plan.getParent(at.get())) {
+            Optional<String> tag = at.get().getTags().stream().map(TestTag::getName).filter(Scenario.ALL::contains)
+                    .findFirst();
+            if (tag.isPresent()) {
+                return tag.get();
+            }
+        }
+        return Outcome.UNTAGGED;
     }
 
     private String qualifiedName(TestIdentifier test) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] FRAMEWORK = {"io.aoailab.config..", "io.aoailab.report..", "io.aoailab.access..",
         "io.aoailab.assertions..", "io.aoailab.target..", "io.aoailab.junit..", "io.aoailab.run..",
-        "io.aoailab.stats.."};
+        "io.aoailab.stats..", "io.aoailab.roles.."};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.aoailab");
@@ -46,6 +46,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("config").definedBy("io.aoailab.config..")
                 .layer("stats").definedBy("io.aoailab.stats..")
+                .layer("roles").definedBy("io.aoailab.roles..")
                 .layer("report").definedBy("io.aoailab.report..")
                 .layer("access").definedBy("io.aoailab.access..")
                 .layer("assertions").definedBy("io.aoailab.assertions..")
@@ -64,6 +65,8 @@ class ArchitectureTest {
                 .whereLayer("lab").mayOnlyBeAccessedByLayers("target")
                 // plain statistics: the assertions decide with them, nothing else needs them
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("assertions")
+                // facts about Azure RBAC: what the configuration states intent in, and what the framework reasons with
+                .whereLayer("roles").mayOnlyBeAccessedByLayers("config", "report", "access", "assertions", "junit")
                 .check(MAIN);
     }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,9 @@ import org.junit.platform.testkit.engine.Events;
  * @param intent configuration keys that state the intended deployment, beyond the defaults
  * @param suite the scenario suite that must catch it
  * @param failingTest the start of the display name of a test that must fail, e.g. "through APIM: a stored response";
- *        only that test runs
- * @param message what the failure must say
+ *        only that test runs. For a dynamic test, its factory's method in words, " > ", then the start of its own
+ *        display name, e.g. "each account treats its own keys as intended > East US: its key is refused"
+ * @param message what the failure must say; parts joined by " … " must each be said, in any order
  * @param stillPasses the start of the display name of a case of the same test that must still pass (the breakage is
  *        that narrow); empty for none
  */
@@ -62,17 +64,29 @@ record BrokenDeployment(String name, UnaryOperator<String> topologyEdit, UnaryOp
         parameters.put(DeploymentTest.CONFIG_KEY_PREFIX + "LAB_TOPOLOGY_FILE", topology.toString());
         intent.forEach((key, value) -> parameters.put(DeploymentTest.CONFIG_KEY_PREFIX + key, value));
         // only the test that must catch it: its method is its display name after the path, as a method name
-        String method = failingTest.substring(failingTest.indexOf(": ") + 2).replace(' ', '_');
+        String method = method().replace(' ', '_');
         return EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
                 .selectors(selectClass(suite)).filters(MethodFilter.includeMethodNamePatterns(".*#" + method + ".*"))
                 .execute().testEvents();
     }
 
+    // "<path>: <method in words>", or "<method in words> > <dynamic test>"
+    private String method() {
+        int dynamic = failingTest.indexOf(" > ");
+        return dynamic >= 0 ? failingTest.substring(0, dynamic) : failingTest.substring(failingTest.indexOf(": ") + 2);
+    }
+
+    private String displayed() {
+        int dynamic = failingTest.indexOf(" > ");
+        return dynamic >= 0 ? failingTest.substring(dynamic + 3) : failingTest;
+    }
+
     /** The failure that caught it, if the suite caught it. */
     Optional<Throwable> caughtBy(Events events) {
-        return events.failed().stream().filter(e -> e.getTestDescriptor().getDisplayName().startsWith(failingTest))
+        return events.failed().stream().filter(e -> e.getTestDescriptor().getDisplayName().startsWith(displayed()))
                 .map(BrokenDeployment::thrown).flatMap(Optional::stream)
-                .filter(t -> String.valueOf(t.getMessage()).contains(message)).findFirst();
+                .filter(t -> Arrays.stream(message.split(" … ")).allMatch(String.valueOf(t.getMessage())::contains))
+                .findFirst();
     }
 
     /** Whether the case that must still pass did (true when there is none). */

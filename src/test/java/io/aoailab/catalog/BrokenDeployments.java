@@ -91,7 +91,72 @@ final class BrokenDeployments {
                 new BrokenDeployment("circuit breakers that ignore 429",
                         yaml -> yaml.replace("statusCodeRanges: [[429, 429], [500, 599]]", "statusCodeRanges: [[500, 599]]"),
                         UnaryOperator.identity(), Map.of(), ScenarioSuites.LOAD_BALANCING, THROTTLED,
-                        "no circuit breaker on 429"));
+                        "no circuit breaker on 429"),
+                new BrokenDeployment("the minimum persona without Cognitive Services OpenAI User on East US's account",
+                        yaml -> without(yaml, "minimum", "Cognitive Services OpenAI User", "account:aoai-eus"),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.RBAC,
+                        MATRIX + "create a response on East US: allowed",
+                        "Expecting persona 'minimum' to be allowed to create a response on East US … " + MISSING),
+                new BrokenDeployment("the minimum persona without Azure AI User on the project",
+                        yaml -> without(yaml, "minimum", "Azure AI User", "project"),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.RBAC,
+                        MATRIX + "list the Foundry project's connections: allowed",
+                        "Expecting persona 'minimum' to be allowed to list the Foundry project's connections … " + MISSING),
+                new BrokenDeployment("the minimum persona without Storage Blob Data Contributor on the container",
+                        yaml -> without(yaml, "minimum", "Storage Blob Data Contributor", "container:stlabbyo/docs"),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.RBAC,
+                        MATRIX + "write a blob in the BYO container: allowed",
+                        "Expecting persona 'minimum' to be allowed to write a blob in the BYO container … " + MISSING),
+                new BrokenDeployment("the minimum persona without Search Index Data Reader on the index",
+                        yaml -> without(yaml, "minimum", "Search Index Data Reader", "index:srch-aoai-lab/docs-index"),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.RBAC, MATRIX + "query the index: allowed",
+                        "Expecting persona 'minimum' to be allowed to query the index … " + MISSING),
+                new BrokenDeployment("an over-broad grant: no-role holds Cognitive Services OpenAI User",
+                        yaml -> grant(yaml, "no-role", "Cognitive Services OpenAI User", "resourceGroup"),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.RBAC,
+                        MATRIX + "create a response on East US 2: denied",
+                        "Expecting persona 'no-role' to be denied to create a response on East US 2 … The grant is over-broad"),
+                new BrokenDeployment("Contributor in place of the minimum persona's data roles",
+                        yaml -> grant(withoutAll(yaml, "minimum"), "minimum", "Contributor", "resourceGroup"),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.RBAC,
+                        MATRIX + "read a blob in the BYO container: allowed",
+                        "Expecting persona 'minimum' to be allowed to read a blob in the BYO container … " + MISSING),
+                new BrokenDeployment("East US's managed identity without Storage Blob Data Reader",
+                        yaml -> without(yaml, "aoai-eus-identity", "Storage Blob Data Reader", "storage:stlabbyo"),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.RBAC,
+                        MATRIX + "run file_search on East US: allowed", "the account's own managed identity",
+                        "run file_search on East US 2: allowed"),
+                new BrokenDeployment("East US 2's managed identity without Search Index Data Reader",
+                        yaml -> without(yaml, "aoai-eus2-identity", "Search Index Data Reader", "search:srch-aoai-lab"),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.RBAC,
+                        MATRIX + "run file_search on East US 2: allowed", "the account's own managed identity",
+                        "run file_search on East US: allowed"),
+                new BrokenDeployment("key auth enabled on the East US account",
+                        yaml -> yaml.replaceFirst("(  - name: aoai-eus\n    region: East US\n    disableLocalAuth:) true",
+                                "$1 false"),
+                        UnaryOperator.identity(), Map.of(), ScenarioSuites.RBAC,
+                        "each account treats its own keys as intended > East US: its key is refused",
+                        "Key auth is enabled on that account", "East US 2: its key is refused"));
+    }
+
+    private static final String MATRIX = "each persona is allowed exactly what its intended roles grant > ";
+    private static final String MISSING = "The grant is missing";
+
+    // the topology's role assignments, one entry each: "  - principal: <p>\n    role: <r>\n    scope: <s>\n"
+    private static String without(String yaml, String principal, String role, String scope) {
+        return yaml.replace(assignment(principal, role, scope), "");
+    }
+
+    private static String withoutAll(String yaml, String principal) {
+        return yaml.replaceAll("(?m)^  - principal: " + principal + "\n    role: .*\n    scope: .*\n", "");
+    }
+
+    private static String grant(String yaml, String principal, String role, String scope) {
+        return yaml.replace("roleAssignments:\n", "roleAssignments:\n" + assignment(principal, role, scope));
+    }
+
+    private static String assignment(String principal, String role, String scope) {
+        return "  - principal: " + principal + "\n    role: " + role + "\n    scope: " + scope + "\n";
     }
 
     private static final String SPREADS = "through APIM with azure-ai-openai: the pool spreads its answers as the"

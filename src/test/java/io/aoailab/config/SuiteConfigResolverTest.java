@@ -65,7 +65,13 @@ class SuiteConfigResolverTest {
             assertThat(config.intended().regions()).containsExactly(
                     new IntendedRegion("East US", 50), new IntendedRegion("East US 2", 50));
             assertThat(config.httpTimeout()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(config.personas()).isEmpty();
+            assertThat(config.personas()).extracting(Persona::name).containsExactly("minimum", "ai-user-only",
+                    "openai-only", "no-storage", "no-search", "contributor-only", "no-role");
+            assertThat(config.persona("minimum").orElseThrow().intended()).extracting(Object::toString).containsExactly(
+                    "Cognitive Services OpenAI User@openai", "Azure AI User@project",
+                    "Storage Blob Data Contributor@container", "Search Index Data Reader@index");
+            assertThat(config.rbac().propagation()).isZero();
+            assertThat(config.rbac().keyAuthDisabled()).isTrue();
             assertThat(config.liveEndpoints().openai()).isEmpty();
             assertThat(config.clients()).containsExactly(Client.AZURE_AI_OPENAI, Client.OPENAI_JAVA);
             assertThat(config.intended().foundryRegion()).isEmpty();
@@ -259,14 +265,15 @@ class SuiteConfigResolverTest {
             env.put("PERSONA_NO_ROLE_CLIENT_SECRET", "persona-secret-1");
             env.put("PERSONA_OPENAI_USER_CLIENT_ID", "id-2");
             env.put("PERSONA_OPENAI_USER_CLIENT_SECRET", "persona-secret-2");
-            env.put("PERSONA_OPENAI_USER_ROLES", "Cognitive Services OpenAI User");
+            env.put("PERSONA_NO_ROLE_ROLES", "none");
+            env.put("PERSONA_OPENAI_USER_ROLES", "Cognitive Services OpenAI User@openai-2, 53ca6127-db72-4b80-b1b0-d745d6d5456d");
 
             SuiteConfig config = resolve(env);
 
             assertThat(config.personas()).extracting(Persona::name).containsExactly("no-role", "openai-user");
-            assertThat(config.persona("no-role").orElseThrow().intendedRoles()).isEmpty();
-            assertThat(config.persona("openai-user").orElseThrow().intendedRoles())
-                    .containsExactly("Cognitive Services OpenAI User");
+            assertThat(config.persona("no-role").orElseThrow().intended()).isEmpty();
+            assertThat(config.persona("openai-user").orElseThrow().intended()).extracting(Object::toString)
+                    .containsExactly("Cognitive Services OpenAI User@openai-2", "Azure AI User@resource-group");
         }
 
         @Test
@@ -279,6 +286,33 @@ class SuiteConfigResolverTest {
         }
 
         @Test
+        void should_run_the_shipped_personas_on_live_without_credentials_and_wait_ten_minutes_for_roles() {
+            SuiteConfig config = resolve(live());
+
+            assertThat(config.personas()).hasSize(7).noneMatch(Persona::hasCredentials);
+            assertThat(config.rbac().personasDeclared()).isFalse();
+            assertThat(config.rbac().propagation()).isEqualTo(Duration.ofSeconds(600));
+        }
+
+        @Test
+        void should_read_the_accounts_keys_the_container_and_the_key_auth_intent() {
+            Map<String, String> env = live();
+            env.put("OPENAI_API_KEY_2", "account-key-2-value");
+            env.put("STORAGE_CONTAINER_NAME", "docs");
+            env.put("EXPECTED_KEY_AUTH", "Enabled");
+            env.put("RBAC_PROPAGATION_SECONDS", "0");
+
+            SuiteConfig config = resolve(env);
+
+            assertThat(config.liveEndpoints().accountKeys()).containsOnlyKeys(
+                    URI.create("https://aoai-eus2.openai.azure.com/"));
+            assertThat(config.secrets()).contains("account-key-2-value");
+            assertThat(config.liveEndpoints().storageContainer()).contains("docs");
+            assertThat(config.rbac().keyAuthDisabled()).isFalse();
+            assertThat(config.rbac().propagation()).isZero();
+        }
+
+        @Test
         void should_not_need_persona_credentials_on_the_lab() {
             SuiteConfig config = resolve(Map.of("PERSONAS", "no-role", "PERSONA_NO_ROLE_ROLES", "Reader"));
 
@@ -288,6 +322,45 @@ class SuiteConfigResolverTest {
 
     @Nested
     class BadConfiguration {
+
+        @Test
+        void should_name_an_unknown_role_of_a_persona() {
+            assertThat(errorOf(Map.of("PERSONAS", "x", "PERSONA_X_ROLES", "Cognitive Services OpenAI Usr@openai")))
+                    .startsWith("PERSONA_X_ROLES='Cognitive Services OpenAI Usr@openai' (from environment variable)"
+                            + " names 'Cognitive Services OpenAI Usr', which is not a built-in role the suite knows.")
+                    .contains("Fix: use a role's name or GUID");
+        }
+
+        @Test
+        void should_name_an_unknown_scope_of_a_persona() {
+            assertThat(errorOf(Map.of("PERSONAS", "x", "PERSONA_X_ROLES", "Reader@blob")))
+                    .contains("names the scope 'blob', which the suite does not know")
+                    .contains("openai, openai-<n>, foundry, project, storage, container, search, index");
+        }
+
+        @Test
+        void should_ask_for_the_intended_roles_of_a_persona_the_suite_does_not_ship() {
+            assertThat(errorOf(Map.of("PERSONAS", "reviewer"))).startsWith("PERSONA_REVIEWER_ROLES is not set")
+                    .contains("or none");
+        }
+
+        @Test
+        void should_refuse_a_key_auth_intent_that_is_neither_state() {
+            assertThat(errorOf(Map.of("EXPECTED_KEY_AUTH", "off"))).startsWith("EXPECTED_KEY_AUTH='off'")
+                    .contains("is neither disabled nor enabled");
+        }
+
+        @Test
+        void should_refuse_a_container_name_storage_would_refuse() {
+            assertThat(errorOf(Map.of("STORAGE_CONTAINER_NAME", "Docs_1"))).contains("is not a container name");
+        }
+
+        @Test
+        void should_refuse_a_key_for_an_account_that_is_not_configured() {
+            assertThat(errorOf(Map.of("OPENAI_API_KEY_1", "some-key-value")))
+                    .startsWith("OPENAI_ENDPOINT_1 is not set, but OPENAI_API_KEY_1 is set")
+                    .doesNotContain("some-key-value");
+        }
         @Test
         void should_reject_an_unknown_target() {
             assertThat(errorOf(Map.of("LAB_TARGET", "prod"))).isEqualTo("LAB_TARGET='prod' (from environment variable)"

@@ -50,7 +50,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Foundry project and RBAC scoping as the real SDK clients meet them, with tokens from the lab's Entra:
- * a role on the project does not reach the accounts; the minimum set of roles is enough; Contributor grants no data.
+ * a role on the project does not reach the accounts; the minimum set of roles is enough, and each persona lacking one
+ * role is refused by that service only; Contributor grants no data.
  */
 class FoundryAndScopingTest {
     private static LabTarget target;
@@ -224,30 +225,67 @@ class FoundryAndScopingTest {
 
     @Test
     void should_let_the_minimum_set_of_roles_through_every_service() throws Exception {
-        TokenCredential caller = target.credentials().defaultCaller();
+        // the suite's caller, and the shipped minimum persona with each role at its narrowest scope: OpenAI User on
+        // each account, Azure AI User on the project, Storage Blob Data Contributor on the docs container, Search
+        // Index Data Reader on the docs index
+        for (TokenCredential identity : List.of(target.credentials().defaultCaller(), persona("minimum"))) {
+            callDirect(identity);
+            readBlob(identity);
+            search(identity);
+            assertThat(callProject(identity)).isEqualTo(200);
+        }
+    }
 
-        callDirect(caller);
-        readBlob(caller);
-        search(caller);
-        assertThat(callProject(caller)).isEqualTo(200);
+    @Test
+    void should_refuse_only_the_blobs_to_the_persona_without_the_storage_role() throws Exception {
+        TokenCredential noStorage = persona("no-storage");
+
+        callDirect(noStorage);
+        search(noStorage);
+        assertThat(callProject(noStorage)).isEqualTo(200);
+        assertThatThrownBy(() -> readBlob(noStorage)).isInstanceOfSatisfying(BlobStorageException.class,
+                e -> assertThat(e.getErrorCode().toString()).isEqualTo("AuthorizationPermissionMismatch"));
+    }
+
+    @Test
+    void should_refuse_only_the_index_to_the_persona_without_the_search_role() throws Exception {
+        TokenCredential noSearch = persona("no-search");
+
+        callDirect(noSearch);
+        readBlob(noSearch);
+        assertThat(callProject(noSearch)).isEqualTo(200);
+        assertThatThrownBy(() -> search(noSearch)).isInstanceOfSatisfying(HttpResponseException.class,
+                e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void should_reach_the_accounts_but_not_the_project_with_a_role_on_the_accounts_alone() throws Exception {
+        TokenCredential openAiOnly = persona("openai-only");
+
+        callDirect(openAiOnly);
+        assertThat(callProject(openAiOnly)).isEqualTo(401);
+        assertThatThrownBy(() -> readBlob(openAiOnly)).isInstanceOfSatisfying(BlobStorageException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(403));
+        assertThatThrownBy(() -> search(openAiOnly)).isInstanceOfSatisfying(HttpResponseException.class,
+                e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(403));
     }
 
     @Test
     void should_not_reach_the_accounts_with_a_role_on_the_project_alone() throws Exception {
-        TokenCredential projectUser = persona("project-user");
+        TokenCredential aiUserOnly = persona("ai-user-only");
 
-        assertThat(callProject(projectUser)).isEqualTo(200);
-        assertThatThrownBy(() -> callDirect(projectUser)).isInstanceOf(ClientAuthenticationException.class)
+        assertThat(callProject(aiUserOnly)).isEqualTo(200);
+        assertThatThrownBy(() -> callDirect(aiUserOnly)).isInstanceOf(ClientAuthenticationException.class)
                 .hasMessageContaining("PermissionDenied");
-        assertThatThrownBy(() -> readBlob(projectUser)).isInstanceOfSatisfying(BlobStorageException.class,
+        assertThatThrownBy(() -> readBlob(aiUserOnly)).isInstanceOfSatisfying(BlobStorageException.class,
                 e -> assertThat(e.getErrorCode().toString()).isEqualTo("AuthorizationPermissionMismatch"));
-        assertThatThrownBy(() -> search(projectUser)).isInstanceOfSatisfying(HttpResponseException.class,
+        assertThatThrownBy(() -> search(aiUserOnly)).isInstanceOfSatisfying(HttpResponseException.class,
                 e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(403));
     }
 
     @Test
     void should_grant_no_data_actions_to_contributor() throws Exception {
-        TokenCredential contributor = persona("contributor");
+        TokenCredential contributor = persona("contributor-only");
 
         assertThatThrownBy(() -> callDirect(contributor)).isInstanceOf(ClientAuthenticationException.class)
                 .hasMessageContaining("PermissionDenied");

@@ -98,7 +98,7 @@ class LabTest {
 
         assertThatThrownBy(() -> Lab.start(LabOptions.defaults().withTopology(Optional.of(variant))))
                 .isInstanceOf(TopologyException.class)
-                .hasMessageStartingWith(variant + ": roleAssignments[4].role: 'Contributer' is not a built-in role");
+                .hasMessageStartingWith(variant + ": roleAssignments[22].role: 'Contributer' is not a built-in role");
     }
 
     private static boolean connects(InetAddress address, int port) {

@@ -9,6 +9,7 @@ import io.aoailab.lab.Lab;
 import io.aoailab.lab.LabOptions;
 import io.aoailab.target.lab.StandaloneLab;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,14 +28,20 @@ import org.junit.platform.testkit.engine.Events;
  */
 class LiveCodePathAgainstStandaloneLabTest {
 
+    /** The lab.env the standalone lab writes into {@code out}, as the suite's configuration parameters. */
+    private static Map<String, String> liveParameters(Lab lab, Path out) throws IOException {
+        StandaloneLab.write(out, out.resolve("lab-ca.pem"), out.resolve("lab.env"), lab);
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put(DeploymentTest.CONFIG_SOURCE_PROPERTY_NAME, DeploymentTest.CONFIG_SOURCE_PARAMETERS);
+        ConfigSources.dotenvFile(out.resolve("lab.env"))
+                .forEach((key, value) -> parameters.put(DeploymentTest.CONFIG_KEY_PREFIX + key, value));
+        return parameters;
+    }
+
     @Test
     void should_pass_the_responses_scenario_on_the_live_code_path(@TempDir Path out) throws IOException {
         try (Lab lab = Lab.start(LabOptions.defaults().standalone())) {
-            StandaloneLab.write(out, out.resolve("lab-ca.pem"), out.resolve("lab.env"), lab);
-            Map<String, String> parameters = new HashMap<>();
-            parameters.put(DeploymentTest.CONFIG_SOURCE_PROPERTY_NAME, DeploymentTest.CONFIG_SOURCE_PARAMETERS);
-            ConfigSources.dotenvFile(out.resolve("lab.env"))
-                    .forEach((key, value) -> parameters.put(DeploymentTest.CONFIG_KEY_PREFIX + key, value));
+            Map<String, String> parameters = liveParameters(lab, out);
 
             var results = EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
                     .selectors(selectClass(ResponsesApiIT.class)).execute();
@@ -59,6 +66,28 @@ class LiveCodePathAgainstStandaloneLabTest {
             // the operator's case (a parameterized container): live offers no operator
             assertThat(results.allEvents().skipped().count()).as("lab-only cases skipped with a reason")
                     .isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    /**
+     * The personas sign in with the client secrets lab.env holds, through the live credential code path, and the
+     * matrix they measure is the embedded lab's: the guide the run writes is the committed one, cell for cell.
+     */
+    @Test
+    void should_measure_the_embedded_labs_rbac_matrix_on_the_live_code_path(@TempDir Path out) throws IOException {
+        try (Lab lab = Lab.start(LabOptions.defaults().standalone())) {
+            Map<String, String> parameters = liveParameters(lab, out);
+            parameters.put(DeploymentTest.RUN_DIRECTORY_PROPERTY_NAME, out.resolve("run").toString());
+
+            Events tests = EngineTestKit.engine("junit-jupiter").configurationParameters(parameters)
+                    .selectors(selectClass(RbacIT.class)).execute().testEvents();
+
+            tests.assertStatistics(stats -> stats.failed(0).skipped(0));
+            // 7 personas × 12 cells, the matrix itself, the caller's minimum, each account's key
+            assertThat(tests.succeeded().count()).as("rbac cases passed on the live code path").isEqualTo(88);
+            assertThat(Files.readString(out.resolve("run").resolve("rbac-permissions.md")))
+                    .as("the guide the live code path wrote, against the committed one (the embedded lab's)")
+                    .isEqualTo(Files.readString(Path.of("docs", "rbac-permissions.md")));
         }
     }
 }

@@ -109,7 +109,7 @@ final class FileSearch {
     private void requireIndexRead(String identity, VectorStoreSpec store, String requestId) throws FileSearchRefused {
         SearchSpec service = topology.searchService(store.search()).orElseThrow(() -> new IllegalStateException(
                 "vector store " + store.id() + " names search service " + store.search() + ", not in the topology"));
-        String indexScope = topology.searchScope(service) + "/indexes/" + store.index();
+        String indexScope = topology.indexScope(service, store.index());
         if (!access.permits(identity, indexScope, INDEX_DOCUMENTS_READ)) {
             // what Search answers a token without the role (the On Your Data capture, see AzureErrors)
             String downstream = "Azure Search Error: 403, message='Server responded with status 403. Error message: "
@@ -124,7 +124,7 @@ final class FileSearch {
             String requestId) throws FileSearchRefused {
         StorageSpec storage = topology.storageAccount(storageName).orElseThrow(() -> new IllegalStateException(
                 "vector store " + store.id() + " names storage account " + storageName + ", not in the topology"));
-        String containerScope = topology.storageScope(storage) + "/blobServices/default/containers/" + container;
+        String containerScope = topology.containerScope(storage, container);
         if (!access.permits(identity, containerScope, BLOB_READ)) {
             // Storage's 403 for a token whose principal lacks the data role
             String downstream = "Azure Blob Storage Error: 403, AuthorizationPermissionMismatch: This request is not "

@@ -78,6 +78,7 @@ public final class SearchService implements LabHandler {
 
     private final SearchSpec service;
     private final String serviceScope;
+    private final Topology topology;
     private final ServiceKeys keys = new ServiceKeys();
     private final Authenticator authenticator;
     private final AccessControl access;
@@ -96,6 +97,7 @@ public final class SearchService implements LabHandler {
             FaultControl faults, Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.serviceScope = topology.searchScope(service);
+        this.topology = topology;
         this.authenticator = new Authenticator(keys, tokens);
         this.access = Objects.requireNonNull(access, "access");
         this.faults = Objects.requireNonNull(faults, "faults");
@@ -138,7 +140,7 @@ public final class SearchService implements LabHandler {
      * scope of "Grant access to a single index" (search-security-rbac.md, PRIMARY).
      */
     public String indexScope(String index) {
-        return serviceScope + "/indexes/" + index;
+        return topology.indexScope(service, index);
     }
 
     /**

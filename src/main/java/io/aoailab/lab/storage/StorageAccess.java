@@ -38,16 +38,20 @@ final class StorageAccess {
     static final String BLOBS_DELETE = CONTAINERS + "blobs/delete";
 
     private final AccessControl access;
+    private final Topology topology;
+    private final StorageSpec account;
     private final String accountScope;
 
     StorageAccess(Topology topology, StorageSpec account, AccessControl access) {
         this.access = access;
+        this.topology = topology;
+        this.account = account;
         this.accountScope = topology.storageScope(account);
     }
 
     /** The ARM id of a container: the scope blob data actions are authorized at. */
     String containerScope(String container) {
-        return accountScope + "/blobServices/default/containers/" + container;
+        return topology.containerScope(account, container);
     }
 
     String accountScope() {

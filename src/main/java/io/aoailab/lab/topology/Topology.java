@@ -69,9 +69,26 @@ public record Topology(
         return resourceGroupScope() + "/providers/Microsoft.Storage/storageAccounts/" + account.name();
     }
 
+    /**
+     * The ARM id of a blob container: the scope Storage authorizes blob data actions at, the narrowest a role can be
+     * assigned at ({@code …/storageAccounts/<account>/blobServices/default/containers/<container>}, learn.microsoft.com
+     * azure/storage/blobs/assign-azure-role-data-access).
+     */
+    public String containerScope(StorageSpec account, String container) {
+        return storageScope(account) + "/blobServices/default/containers/" + container;
+    }
+
     /** The ARM id of a search service. */
     public String searchScope(SearchSpec service) {
         return resourceGroupScope() + "/providers/Microsoft.Search/searchServices/" + service.name();
+    }
+
+    /**
+     * The ARM id of a search index: the scope of "Grant access to a single index" (learn.microsoft.com
+     * azure/search/search-security-rbac), {@code …/searchServices/<service>/indexes/<index>}.
+     */
+    public String indexScope(SearchSpec service, String index) {
+        return searchScope(service) + "/indexes/" + index;
     }
 
     public Optional<ApimSpec> apimGateway() {
@@ -224,7 +241,9 @@ public record Topology(
     /**
      * @param principal a principal's name
      * @param role a built-in role's name or GUID
-     * @param scope {@code subscription}, {@code resourceGroup}, {@code account:<name>}, or a full ARM id
+     * @param scope {@code subscription}, {@code resourceGroup}, {@code account:<name>}, {@code foundry},
+     *        {@code project}, {@code storage:<name>}, {@code container:<storage account>/<container>},
+     *        {@code search:<name>}, {@code index:<search service>/<index>}, or the full ARM id of one of them
      */
     public record Assignment(
             @JsonProperty(required = true) String principal,

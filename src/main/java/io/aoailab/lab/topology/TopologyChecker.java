@@ -6,6 +6,7 @@ import io.aoailab.lab.topology.Topology.Account;
 import io.aoailab.lab.topology.Topology.Assignment;
 import io.aoailab.lab.topology.Topology.Deployment;
 import io.aoailab.lab.topology.Topology.Principal;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -349,16 +350,27 @@ final class TopologyChecker {
             }
             if (TopologyLoader.scope(topology, assignment.scope()).isEmpty()) {
                 fail(at + ".scope", "'" + assignment.scope() + "' names no scope in this topology",
-                        "use subscription, resourceGroup, " + topology.accounts().stream()
-                                .map(a -> "account:" + a.name()).collect(Collectors.joining(", "))
-                                + topology.storage().stream().map(a -> ", storage:" + a.name())
-                                        .collect(Collectors.joining())
-                                + topology.search().stream().map(a -> ", search:" + a.name())
-                                        .collect(Collectors.joining())
-                                + (topology.foundryResource().isPresent() ? ", foundry, project" : "")
-                                + ", or the full ARM id of one of them");
+                        "use " + String.join(", ", scopeForms()) + ", or the full ARM id of one of them");
             }
         }
+    }
+
+    /** Every scope the topology can name, in its short form: parents before their children. */
+    private List<String> scopeForms() {
+        List<String> forms = new ArrayList<>(List.of("subscription", "resourceGroup"));
+        topology.accounts().forEach(a -> forms.add("account:" + a.name()));
+        for (StorageSpec account : topology.storage()) {
+            forms.add("storage:" + account.name());
+            account.containers().forEach(c -> forms.add("container:" + account.name() + "/" + c.name()));
+        }
+        for (SearchSpec service : topology.search()) {
+            forms.add("search:" + service.name());
+            service.indexes().forEach(i -> forms.add("index:" + service.name() + "/" + i.name()));
+        }
+        if (topology.foundryResource().isPresent()) {
+            forms.addAll(List.of("foundry", "project"));
+        }
+        return forms;
     }
 
     private String principalNames() {

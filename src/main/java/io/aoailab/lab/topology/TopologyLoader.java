@@ -89,7 +89,13 @@ public final class TopologyLoader {
         return resolved;
     }
 
-    /** A scope as the topology writes it, as a full ARM id; empty if it names nothing in the topology. */
+    /**
+     * A scope as the topology writes it, as a full ARM id; empty if it names nothing in the topology. The short forms
+     * name a declared resource exactly: {@code subscription}, {@code resourceGroup}, {@code account:<name>},
+     * {@code foundry}, {@code project}, {@code storage:<name>}, {@code container:<storage account>/<container>},
+     * {@code search:<name>}, {@code index:<search service>/<index>}. A full ARM id of one of them is taken as Azure
+     * takes it: case-insensitively, with or without a trailing slash.
+     */
     static Optional<String> scope(Topology topology, String written) {
         if (written.equals("subscription")) {
             return Optional.of(topology.subscriptionScope());
@@ -109,19 +115,42 @@ public final class TopologyLoader {
         if (written.startsWith("storage:")) {
             return topology.storageAccount(written.substring("storage:".length())).map(topology::storageScope);
         }
+        if (written.startsWith("container:")) {
+            String[] names = written.substring("container:".length()).split("/", -1);
+            return names.length != 2 ? Optional.empty() : topology.storageAccount(names[0])
+                    .filter(account -> account.container(names[1]).isPresent())
+                    .map(account -> topology.containerScope(account, names[1]));
+        }
         if (written.startsWith("search:")) {
             return topology.searchService(written.substring("search:".length())).map(topology::searchScope);
         }
+        if (written.startsWith("index:")) {
+            String[] names = written.substring("index:".length()).split("/", -1);
+            return names.length != 2 ? Optional.empty() : topology.searchService(names[0])
+                    .filter(service -> service.index(names[1]).isPresent())
+                    .map(service -> topology.indexScope(service, names[1]));
+        }
+        String trimmed = written.endsWith("/") ? written.substring(0, written.length() - 1) : written;
+        return armScopes(topology).stream().filter(k -> k.equalsIgnoreCase(trimmed)).findFirst();
+    }
+
+    /** The full ARM id of every scope the topology declares, parents before their children. */
+    static List<String> armScopes(Topology topology) {
         List<String> known = new ArrayList<>(List.of(topology.subscriptionScope(), topology.resourceGroupScope()));
         topology.accounts().forEach(a -> known.add(topology.accountScope(a)));
-        topology.storage().forEach(a -> known.add(topology.storageScope(a)));
-        topology.search().forEach(a -> known.add(topology.searchScope(a)));
+        for (StorageSpec account : topology.storage()) {
+            known.add(topology.storageScope(account));
+            account.containers().forEach(c -> known.add(topology.containerScope(account, c.name())));
+        }
+        for (SearchSpec service : topology.search()) {
+            known.add(topology.searchScope(service));
+            service.indexes().forEach(i -> known.add(topology.indexScope(service, i.name())));
+        }
         topology.foundryResource().ifPresent(f -> {
             known.add(topology.foundryAccountScope(f));
             known.add(topology.projectScope(f));
         });
-        String trimmed = written.endsWith("/") ? written.substring(0, written.length() - 1) : written;
-        return known.stream().filter(k -> k.equalsIgnoreCase(trimmed)).findFirst();
+        return known;
     }
 
     private static String path(JsonMappingException e) {

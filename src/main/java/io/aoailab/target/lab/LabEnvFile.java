@@ -37,6 +37,11 @@ final class LabEnvFile {
                 .map(s -> apim.gateway().primaryKey(s.name()).reveal()));
     }
 
+    /** The first container of the first storage account: the BYO container. */
+    static Optional<String> container(Lab lab) {
+        return lab.topology().storage().stream().flatMap(s -> s.containers().stream()).map(c -> c.name()).findFirst();
+    }
+
     /** The Foundry resource's own vector store, if it has one. */
     static Optional<String> foundryVectorStore(Lab lab) {
         return lab.topology().foundryResource().stream().flatMap(f -> f.vectorStores().stream()).map(v -> v.id())
@@ -50,6 +55,8 @@ final class LabEnvFile {
         List<Lab.LabAccount> accounts = lab.accounts();
         keys.put("OPENAI_ENDPOINT_1", accounts.get(0).loopbackUri().toString());
         keys.put("OPENAI_ENDPOINT_2", accounts.size() > 1 ? accounts.get(1).loopbackUri().toString() : "");
+        keys.put("OPENAI_API_KEY_1", accounts.get(0).keys().get(0).reveal());
+        keys.put("OPENAI_API_KEY_2", accounts.size() > 1 ? accounts.get(1).keys().get(0).reveal() : "");
         keys.put("OPENAI_MODEL_DEPLOYMENT", topology.accounts().get(0).deployments().get(0).name());
         keys.put("OPENAI_API_VERSION", "2025-03-01-preview");
         keys.put("OPENAI_CLIENTS", "");
@@ -59,6 +66,7 @@ final class LabEnvFile {
         keys.put("AI_FOUNDRY_PROJECT_ENDPOINT", lab.foundryProject().map(e -> e.loopbackUri().toString()).orElse(""));
         keys.put("STORAGE_BLOB_ENDPOINT", lab.storageAccounts().values().stream().findFirst()
                 .map(e -> e.loopbackUri().toString()).orElse(""));
+        keys.put("STORAGE_CONTAINER_NAME", container(lab).orElse(""));
         keys.put("AI_SEARCH_ENDPOINT", lab.searchServices().values().stream().findFirst()
                 .map(e -> e.loopbackUri().toString()).orElse(""));
         keys.put("AI_SEARCH_INDEX_NAME", topology.search().stream().flatMap(s -> s.indexes().stream())
@@ -74,6 +82,7 @@ final class LabEnvFile {
         keys.put("EXPECTED_REJOIN_SECONDS", "");
         keys.put("EXPECTED_FOUNDRY_CONNECTIONS", "");
         keys.put("EXPECTED_FOUNDRY_REGION", "");
+        keys.put("EXPECTED_KEY_AUTH", "");
         Lab.PrincipalCredentials caller = lab.credentials(topology.defaultCaller());
         keys.put("AZURE_TENANT_ID", caller.tenantId());
         keys.put("AZURE_CLIENT_ID", caller.clientId());
@@ -97,7 +106,8 @@ final class LabEnvFile {
         keys.put("EXTRA_CA_CERT_FILE", caFile.toAbsolutePath().toString());
         keys.put("HTTP_TIMEOUT_SECONDS", "30");
         for (String measurement : List.of("DISTRIBUTION_ALPHA", "DISTRIBUTION_BETA", "DISTRIBUTION_DELTA",
-                "DISTRIBUTION_MAX_REQUESTS", "DISTRIBUTION_CONCURRENCY", "POOL_RECOVERY_SECONDS")) {
+                "DISTRIBUTION_MAX_REQUESTS", "DISTRIBUTION_CONCURRENCY", "POOL_RECOVERY_SECONDS",
+                "RBAC_PROPAGATION_SECONDS")) {
             keys.put(measurement, "");
         }
         keys.put("LAB_TOPOLOGY_FILE", "");

@@ -16,7 +16,9 @@ import io.aoailab.target.Operator;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,8 +67,15 @@ public final class LabTarget implements ConnectedTarget {
                 LabEnvFile.suspendedSubscriptionKey(lab).map(Secret::of),
                 lab.foundryProject().map(Lab.LabEndpoint::hostUri),
                 lab.storageAccounts().values().stream().findFirst().map(Lab.LabEndpoint::hostUri),
-                search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()), LabEnvFile.vectorStore(lab),
-                LabEnvFile.foundryVectorStore(lab));
+                LabEnvFile.container(lab), search.map(Lab.LabEndpoint::hostUri), search.flatMap(s -> firstIndex()),
+                LabEnvFile.vectorStore(lab), LabEnvFile.foundryVectorStore(lab), accountKeys());
+    }
+
+    /** The accounts' first keys, as an operator lists them ({@code az cognitiveservices account keys list}). */
+    private Map<URI, Secret> accountKeys() {
+        Map<URI, Secret> keys = new LinkedHashMap<>();
+        lab.accounts().forEach(a -> keys.put(a.hostUri(), Secret.of(a.keys().get(0).reveal())));
+        return keys;
     }
 
     private Optional<String> firstIndex() {

@@ -65,8 +65,8 @@ class EntraAuthorityCredentialTest {
     @Test
     void should_issue_a_token_when_the_authority_host_is_the_loopback_address() {
         // GIVEN
-        ClientSecretCredential credential = credential(lab.loopbackAuthorityHost(), lab.tenantId(), "openai-user",
-                lab.authority.clientSecret("openai-user").reveal());
+        ClientSecretCredential credential = credential(lab.loopbackAuthorityHost(), lab.tenantId(), "openai-only",
+                lab.authority.clientSecret("openai-only").reveal());
 
         // WHEN
         AccessToken token = credential.getTokenSync(
@@ -75,7 +75,7 @@ class EntraAuthorityCredentialTest {
         // THEN
         assertThat(lab.authority.verify("Bearer " + token.getToken(), "https://cognitiveservices.azure.com/"))
                 .isInstanceOfSatisfying(TokenCheck.Valid.class,
-                        valid -> assertThat(valid.caller().name()).isEqualTo("openai-user"));
+                        valid -> assertThat(valid.caller().name()).isEqualTo("openai-only"));
     }
 
     @Test
@@ -123,7 +123,7 @@ class EntraAuthorityCredentialTest {
     void should_accept_the_tenant_domain_as_the_tenant_when_the_credential_names_it() {
         // GIVEN
         ClientSecretCredential credential = credential(lab.pinnedAuthorityHost(), lab.topology.tenant().domain(),
-                "contributor", lab.authority.clientSecret("contributor").reveal());
+                "contributor-only", lab.authority.clientSecret("contributor-only").reveal());
 
         // WHEN
         AccessToken token = credential.getTokenSync(new TokenRequestContext().addScopes("https://ai.azure.com/.default"));

@@ -61,7 +61,7 @@ class EntraAuthorityHttpTest {
     @Test
     void should_shape_the_access_token_as_an_entra_v1_app_only_token_when_it_is_issued() throws IOException {
         // WHEN
-        Answer answer = post(tokenUrl(lab.tenantId()), form("openai-user", secret("openai-user"), COGNITIVE_SERVICES));
+        Answer answer = post(tokenUrl(lab.tenantId()), form("openai-only", secret("openai-only"), COGNITIVE_SERVICES));
 
         // THEN
         String[] parts = answer.json.get("access_token").asText().split("\\.");
@@ -76,11 +76,11 @@ class EntraAuthorityHttpTest {
         assertThat(fieldNames(claims)).containsExactly("aud", "iss", "iat", "nbf", "exp", "appid", "appidacr", "idp",
                 "idtyp", "oid", "sub", "tid", "uti", "ver");
         String tenantId = lab.tenantId();
-        String objectId = lab.topology.principal("openai-user").orElseThrow().objectId();
+        String objectId = lab.topology.principal("openai-only").orElseThrow().objectId();
         assertThat(claims.get("aud").asText()).isEqualTo("https://cognitiveservices.azure.com");
         assertThat(claims.get("iss").asText()).isEqualTo("https://sts.windows.net/" + tenantId + "/");
         assertThat(claims.get("idp").asText()).isEqualTo("https://sts.windows.net/" + tenantId + "/");
-        assertThat(claims.get("appid").asText()).isEqualTo(lab.clientId("openai-user"));
+        assertThat(claims.get("appid").asText()).isEqualTo(lab.clientId("openai-only"));
         assertThat(claims.get("appidacr").asText()).isEqualTo("1");
         assertThat(claims.get("idtyp").asText()).isEqualTo("app");
         assertThat(claims.get("oid").asText()).isEqualTo(objectId);
@@ -218,7 +218,7 @@ class EntraAuthorityHttpTest {
     @Test
     void should_not_echo_the_secret_when_a_client_sends_it_as_its_client_id() throws IOException {
         // GIVEN the classic mix-up: the secret in the client id field
-        String secret = secret("openai-user");
+        String secret = secret("openai-only");
 
         // WHEN
         Answer answer = post(tokenUrl(lab.tenantId()), new FormBody.Builder().add("client_id", secret)
@@ -335,7 +335,7 @@ class EntraAuthorityHttpTest {
     void should_accept_client_secret_basic_when_the_credentials_come_in_the_authorization_header() throws IOException {
         // GIVEN
         Request request = new Request.Builder().url(tokenUrl(lab.tenantId()))
-                .header("Authorization", Credentials.basic(lab.clientId("contributor"), secret("contributor")))
+                .header("Authorization", Credentials.basic(lab.clientId("contributor-only"), secret("contributor-only")))
                 .post(new FormBody.Builder().add("grant_type", "client_credentials").add("scope", COGNITIVE_SERVICES)
                         .build())
                 .build();
@@ -347,7 +347,7 @@ class EntraAuthorityHttpTest {
         assertThat(answer.status).isEqualTo(200);
         assertThat(lab.authority.verify("Bearer " + answer.json.get("access_token").asText(),
                 "https://cognitiveservices.azure.com")).isInstanceOfSatisfying(TokenCheck.Valid.class,
-                        valid -> assertThat(valid.caller().name()).isEqualTo("contributor"));
+                        valid -> assertThat(valid.caller().name()).isEqualTo("contributor-only"));
     }
 
     @Test

@@ -365,13 +365,13 @@ class EntraAuthorityVerifyTest {
     void should_generate_an_azure_shaped_secret_per_service_principal_when_the_authority_starts() {
         // WHEN
         LabSecret suiteCaller = authority.clientSecret("suite-caller");
-        LabSecret openAiUser = authority.clientSecret("openai-user");
+        LabSecret openAiOnly = authority.clientSecret("openai-only");
 
         // THEN
         assertThat(suiteCaller.reveal()).hasSize(40).matches("[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{34}");
-        assertThat(openAiUser).isNotEqualTo(suiteCaller);
+        assertThat(openAiOnly).isNotEqualTo(suiteCaller);
         assertThat(suiteCaller).hasToString("LabSecret[REDACTED]");
-        assertThat(generated.all()).contains(suiteCaller, openAiUser);
+        assertThat(generated.all()).contains(suiteCaller, openAiOnly);
         assertThat(generated.redact("secret=" + suiteCaller.reveal())).isEqualTo("secret=REDACTED");
     }
 
@@ -381,7 +381,8 @@ class EntraAuthorityVerifyTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> authority.clientSecret(name))
                 .withMessage("'" + name + "' is not a service principal of the topology; service principals: "
-                        + "suite-caller, no-role, openai-user, contributor, project-user");
+                        + "suite-caller, minimum, ai-user-only, openai-only, no-storage, no-search, contributor-only,"
+                        + " no-role");
     }
 
     @Test

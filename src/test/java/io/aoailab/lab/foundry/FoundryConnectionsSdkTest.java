@@ -34,7 +34,7 @@ class FoundryConnectionsSdkTest {
     @Test
     void should_list_only_default_azure_openai_connections_when_filtered_by_type_and_default() {
         // GIVEN
-        ConnectionsClient client = LAB.connections("project-user", AI_AUDIENCE);
+        ConnectionsClient client = LAB.connections("ai-user-only", AI_AUDIENCE);
         // WHEN
         var found = client.listConnections(ConnectionType.AZURE_OPEN_AI, true).stream().toList();
         // THEN
@@ -93,14 +93,14 @@ class FoundryConnectionsSdkTest {
 
     @Test
     void should_raise_permission_denied_401_when_the_principal_holds_no_role_on_the_project() {
-        // GIVEN openai-user holds Cognitive Services OpenAI User on the resource group: OpenAI data actions only
-        ConnectionsClient client = LAB.connections("openai-user", AI_AUDIENCE);
+        // GIVEN openai-only holds Cognitive Services OpenAI User on each OpenAI account alone: nothing on the project
+        ConnectionsClient client = LAB.connections("openai-only", AI_AUDIENCE);
         // WHEN
         ClientAuthenticationException error = catchThrowableOfType(ClientAuthenticationException.class,
                 () -> client.getConnection("aoai-eus", false));
         // THEN
         assertThat(error.getResponse().getStatusCode()).isEqualTo(401);
-        assertThat(error.getMessage()).contains("PermissionDenied", LAB.objectId("openai-user"),
+        assertThat(error.getMessage()).contains("PermissionDenied", LAB.objectId("openai-only"),
                 "https://aka.ms/FoundryPermissions");
     }
 

@@ -68,10 +68,11 @@ class FoundryProjectWireTest {
 
     @Test
     void should_answer_permission_denied_naming_the_listsecrets_action_when_a_reader_without_role_asks_for_keys() {
-        // GIVEN the contributor persona: Contributor on the resource group, control plane only (docs/azure-facts.md §4.3)
+        // GIVEN the contributor-only persona: Contributor on the resource group, control plane only
+        // (docs/azure-facts.md §4.3)
         Request request = new Request.Builder()
                 .url(LAB.projectEndpoint() + "/connections/aoai-eus/getConnectionWithCredentials" + V)
-                .header("Authorization", "Bearer " + LAB.token("contributor", AI_AUDIENCE))
+                .header("Authorization", "Bearer " + LAB.token("contributor-only", AI_AUDIENCE))
                 .post(RequestBody.create(new byte[0], MediaType.get("application/json"))).build();
         // WHEN
         Answer answer = LAB.send(request);
@@ -79,7 +80,7 @@ class FoundryProjectWireTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.header("x-ms-error-code")).isEqualTo("PermissionDenied");
         assertThat(answer.body()).isEqualTo("{\"error\":{\"code\":\"PermissionDenied\",\"message\":\"The principal `"
-                + LAB.objectId("contributor") + "` lacks the required data action `"
+                + LAB.objectId("contributor-only") + "` lacks the required data action `"
                 + FoundryProjectService.LIST_SECRETS + "` to perform `POST /api/projects/{projectName}/connections/"
                 + "{connectionName}/getConnectionWithCredentials` operation. For instructions on granting the "
                 + "necessary permissions, see https://aka.ms/FoundryPermissions.\"}}");

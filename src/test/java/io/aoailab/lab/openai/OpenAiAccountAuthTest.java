@@ -196,11 +196,11 @@ class OpenAiAccountAuthTest {
     @Test
     void should_deny_with_401_when_the_principal_only_holds_contributor() {
         // WHEN Contributor has no data actions (docs/azure-facts.md §4.3)
-        Answer answer = post(EUS, CREATE, "Authorization", "Bearer " + LAB.token("contributor"));
+        Answer answer = post(EUS, CREATE, "Authorization", "Bearer " + LAB.token("contributor-only"));
 
         // THEN
         assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.body()).isEqualTo(permissionDenied("contributor", "write", "POST /openai/responses"));
+        assertThat(answer.body()).isEqualTo(permissionDenied("contributor-only", "write", "POST /openai/responses"));
     }
 
     @Test

@@ -10,8 +10,6 @@ import com.azure.search.documents.SearchClientBuilder;
 import com.azure.search.documents.indexes.SearchIndexClient;
 import com.azure.search.documents.indexes.SearchIndexClientBuilder;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.lab.rbac.RoleAssignment;
-import io.aoailab.lab.rbac.RoleCatalog;
 import io.aoailab.lab.topology.SearchSpec;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Assignment;
@@ -45,10 +43,12 @@ import reactor.core.publisher.Mono;
  *   <li>{@value #OTHER}, a second service with an index also named {@value #DOCS}.</li>
  * </ul>
  * Personas, besides the shipped ones ({@code suite-caller}: Search Index Data Contributor on {@value #SERVICE};
- * {@code contributor}: Contributor on the resource group; {@code no-role}): {@value #READER} (Search Index Data Reader on
- * {@value #SERVICE}), {@value #ADMIN} (Search Service Contributor on {@value #SERVICE}), {@value #FAQ_READER} (Search
- * Index Data Reader on {@value #FAQ} only), {@value #OTHER_READER} (Search Index Data Reader on {@value #OTHER}) and
- * {@value #RG_READER} (Search Index Data Reader on the resource group).
+ * {@value #MINIMUM}: Search Index Data Reader on {@value #DOCS} only, as {@code index:srch-aoai-lab/docs-index};
+ * {@code no-search}: no Search role; {@code contributor-only}: Contributor on the resource group; {@code no-role}):
+ * {@value #READER} (Search Index Data Reader on {@value #SERVICE}), {@value #ADMIN} (Search Service Contributor on
+ * {@value #SERVICE}), {@value #FAQ_READER} (Search Index Data Reader on {@value #FAQ} only, written as the index's
+ * full ARM id), {@value #OTHER_READER} (Search Index Data Reader on {@value #OTHER}) and {@value #RG_READER} (Search
+ * Index Data Reader on the resource group).
  */
 final class SearchLab extends ServiceLab<SearchService> {
     static final String SERVICE = "srch-aoai-lab";
@@ -64,6 +64,8 @@ final class SearchLab extends ServiceLab<SearchService> {
     static final String RG_READER = "rg-reader";
     static final String CONTRIBUTOR = "suite-caller";
     static final String NO_ROLE = "no-role";
+    /** The shipped persona of the reference deployment's design: its Search role is on the index {@value #DOCS}. */
+    static final String MINIMUM = "minimum";
     static final String API_VERSION = "2025-09-01";
     static final String AUDIENCE = "https://search.azure.com";
     static final MediaType JSON = MediaType.get("application/json");
@@ -152,10 +154,6 @@ final class SearchLab extends ServiceLab<SearchService> {
             services.put(spec.name(), new Hosted<>(spec.hostName(), new SearchService(topology, spec, shared.tokens(),
                     shared.access(), shared.faults(), shared.clock())));
         }
-        // the topology file cannot name an index as a scope; the RBAC engine takes any ARM id
-        shared.access().assign(new RoleAssignment(topology.principal(FAQ_READER).orElseThrow().objectId(),
-                RoleCatalog.find("Search Index Data Reader").orElseThrow(),
-                services.get(SERVICE).service().indexScope(FAQ)));
         return services;
     }
 
@@ -187,6 +185,9 @@ final class SearchLab extends ServiceLab<SearchService> {
         addPersona(principals, OTHER_READER, 14);
         addPersona(principals, RG_READER, 15);
         assignments.add(new Assignment(READER, "Search Index Data Reader", "search:" + SERVICE));
+        // an index-scoped assignment, as Azure writes its scope (the full ARM id)
+        assignments.add(new Assignment(FAQ_READER, "Search Index Data Reader", shipped.searchScope(shippedService)
+                + "/indexes/" + FAQ));
         assignments.add(new Assignment(ADMIN, "Search Service Contributor", "search:" + SERVICE));
         assignments.add(new Assignment(OTHER_READER, "Search Index Data Reader", "search:" + OTHER));
         assignments.add(new Assignment(RG_READER, "Search Index Data Reader", "resourceGroup"));
@@ -194,9 +195,9 @@ final class SearchLab extends ServiceLab<SearchService> {
                 shipped.defaultCaller(), shipped.accounts(), assignments, null, shipped.storage(), search, shipped.foundry());
     }
 
+    /** A service principal numbered {@code n}, clear of the shipped topology's numbers. */
     private static void addPersona(List<Principal> principals, String name, int n) {
-        principals.add(new Principal(name, PrincipalType.ServicePrincipal,
-                String.format("1a2b3c4d-00%02d-4000-8000-0000000000%02d", n, n),
-                String.format("9e8d7c6b-00%02d-4000-8000-0000000000%02d", n, n)));
+        String suffix = String.format("%04d-4000-8000-%012d", 200 + n, 200 + n);
+        principals.add(new Principal(name, PrincipalType.ServicePrincipal, "1a2b3c4d-" + suffix, "9e8d7c6b-" + suffix));
     }
 }

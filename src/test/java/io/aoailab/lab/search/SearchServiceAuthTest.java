@@ -7,6 +7,7 @@ import static io.aoailab.lab.search.SearchLab.DOCS;
 import static io.aoailab.lab.search.SearchLab.FAQ;
 import static io.aoailab.lab.search.SearchLab.FAQ_READER;
 import static io.aoailab.lab.search.SearchLab.JSON;
+import static io.aoailab.lab.search.SearchLab.MINIMUM;
 import static io.aoailab.lab.search.SearchLab.NO_ROLE;
 import static io.aoailab.lab.search.SearchLab.OTHER;
 import static io.aoailab.lab.search.SearchLab.OTHER_READER;
@@ -99,6 +100,38 @@ class SearchServiceAuthTest {
     }
 
     @Test
+    void should_let_the_minimum_persona_query_its_index_only_when_the_topology_scopes_its_reader_to_the_index() {
+        // GIVEN the shipped minimum: Search Index Data Reader at index:srch-aoai-lab/docs-index
+        String faq = "/indexes('" + FAQ + "')/docs/search.post.search?api-version=" + API_VERSION;
+
+        // WHEN
+        Answer own = LAB.post(SERVICE, SEARCH, MINIMUM, QUERY);
+        Answer document = LAB.get(SERVICE, "/indexes('" + DOCS + "')/docs('1')?api-version=" + API_VERSION, MINIMUM);
+        Answer other = LAB.post(SERVICE, faq, MINIMUM, QUERY);
+        Answer list = LAB.get(SERVICE, LIST, MINIMUM);
+
+        // THEN
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).contains("Returns policy");
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body()).isEqualTo(AUTHORIZATION_FAILED);
+        // listing needs the action Microsoft.Search/searchServices/indexes/read, which no data role holds
+        assertThat(list.status()).isEqualTo(403);
+        assertThat(list.body()).isEqualTo(AUTHORIZATION_FAILED);
+    }
+
+    @Test
+    void should_refuse_the_index_to_the_persona_without_the_search_role_when_it_holds_the_minimums_others() {
+        // WHEN no-search holds the minimum's roles but Search Index Data Reader
+        Answer answer = LAB.post(SERVICE, SEARCH, "no-search", QUERY);
+
+        // THEN
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).isEqualTo(AUTHORIZATION_FAILED);
+    }
+
+    @Test
     void should_not_count_an_assignment_on_another_service_when_index_names_match() {
         // WHEN both services have an index named docs-index
         Answer own = LAB.post(OTHER, SEARCH, OTHER_READER, QUERY);
@@ -138,7 +171,7 @@ class SearchServiceAuthTest {
     void should_list_indexes_when_the_principal_holds_a_control_plane_role_with_indexes_read() {
         // WHEN Search Service Contributor on the service, Contributor on the resource group (shipped persona)
         Answer serviceContributor = LAB.get(SERVICE, LIST, ADMIN);
-        Answer contributor = LAB.get(SERVICE, LIST, "contributor");
+        Answer contributor = LAB.get(SERVICE, LIST, "contributor-only");
 
         // THEN
         assertThat(serviceContributor.status()).isEqualTo(200);
@@ -160,7 +193,7 @@ class SearchServiceAuthTest {
     @Test
     void should_refuse_documents_when_the_principal_holds_only_control_plane_roles() {
         // WHEN Contributor: "all data plane actions except the ability to query or index documents"
-        Answer answer = LAB.post(SERVICE, SEARCH, "contributor", QUERY);
+        Answer answer = LAB.post(SERVICE, SEARCH, "contributor-only", QUERY);
 
         // THEN
         assertThat(answer.status()).isEqualTo(403);

@@ -4,6 +4,7 @@ import static io.aoailab.lab.search.SearchLab.ADMIN;
 import static io.aoailab.lab.search.SearchLab.CONTRIBUTOR;
 import static io.aoailab.lab.search.SearchLab.DOCS;
 import static io.aoailab.lab.search.SearchLab.FAQ;
+import static io.aoailab.lab.search.SearchLab.MINIMUM;
 import static io.aoailab.lab.search.SearchLab.READER;
 import static io.aoailab.lab.search.SearchLab.SCORING;
 import static io.aoailab.lab.search.SearchLab.SCRATCH;
@@ -94,6 +95,25 @@ class SearchServiceSdkTest {
         assertThat(results.get(0).getScore()).isPositive();
         SearchDocument document = results.get(0).getDocument(SearchDocument.class);
         assertThat(document).containsEntry("id", "1").containsEntry("title", "Returns policy");
+    }
+
+    @Test
+    void should_search_its_index_but_neither_another_nor_the_index_list_when_the_reader_is_scoped_to_one_index() {
+        // GIVEN the shipped minimum persona: Search Index Data Reader at index:srch-aoai-lab/docs-index
+        SearchClient docs = LAB.client(SERVICE, DOCS, MINIMUM);
+
+        // WHEN
+        List<SearchResult> results = docs.search("refunds receipt").stream().toList();
+        HttpResponseException other = catchThrowableOfType(HttpResponseException.class,
+                () -> LAB.client(SERVICE, FAQ, MINIMUM).search("returns").stream().toList());
+        HttpResponseException list = catchThrowableOfType(HttpResponseException.class,
+                () -> LAB.indexClient(SERVICE, MINIMUM).listIndexNames().stream().toList());
+
+        // THEN
+        assertThat(results).extracting(r -> r.getDocument(SearchDocument.class).get("id")).containsExactly("1");
+        assertThat(docs.getDocumentCount()).isEqualTo(2);
+        assertThat(other.getResponse().getStatusCode()).isEqualTo(403);
+        assertThat(list.getResponse().getStatusCode()).isEqualTo(403);
     }
 
     @Test

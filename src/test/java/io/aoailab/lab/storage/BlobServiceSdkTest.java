@@ -3,6 +3,7 @@ package io.aoailab.lab.storage;
 import static io.aoailab.lab.storage.StorageLab.BYO;
 import static io.aoailab.lab.storage.StorageLab.DOCS;
 import static io.aoailab.lab.storage.StorageLab.DOCS_WRITER;
+import static io.aoailab.lab.storage.StorageLab.MINIMUM;
 import static io.aoailab.lab.storage.StorageLab.OTHER;
 import static io.aoailab.lab.storage.StorageLab.OTHER_CONTAINER;
 import static io.aoailab.lab.storage.StorageLab.OTHER_WRITER;
@@ -296,9 +297,69 @@ class BlobServiceSdkTest {
     }
 
     @Test
+    void should_list_read_write_and_delete_blobs_in_its_container_when_the_topology_scopes_the_role_to_it() {
+        // GIVEN the shipped minimum persona: Storage Blob Data Contributor at container:stlabbyo/docs
+        BlobContainerClient docs = LAB.client(BYO, MINIMUM).getBlobContainerClient(DOCS);
+        BlobClient added = docs.getBlobClient("minimum-" + uniqueContainer() + ".md");
+
+        // WHEN
+        List<String> listed = docs.listBlobs().stream().map(BlobItem::getName).toList();
+        String read = docs.getBlobClient("returns-policy.md").downloadContent().toString();
+        added.upload(BinaryData.fromString("written by minimum"));
+        String readBack = added.downloadContent().toString();
+        added.delete();
+
+        // THEN
+        assertThat(listed).contains("returns-policy.md", "shipping.md");
+        assertThat(read).startsWith("# Returns policy");
+        assertThat(readBack).isEqualTo("written by minimum");
+        assertThat(LAB.client(BYO, CALLER).getBlobContainerClient(DOCS).getBlobClient(added.getBlobName()).exists())
+                .isFalse();
+    }
+
+    @Test
+    void should_refuse_with_403_in_another_container_of_the_account_when_the_role_is_scoped_to_one_container() {
+        // GIVEN another container of the same account, with a blob, made by suite-caller (Contributor on the account)
+        BlobContainerClient seeded = newContainer(CALLER);
+        seeded.getBlobClient("kept.md").upload(BinaryData.fromString("not minimum's"));
+        BlobContainerClient other = LAB.client(BYO, MINIMUM).getBlobContainerClient(seeded.getBlobContainerName());
+
+        // WHEN
+        List<BlobStorageException> refusals = new ArrayList<>();
+        refusals.add(catchThrowableOfType(BlobStorageException.class, () -> other.listBlobs().stream().toList()));
+        refusals.add(catchThrowableOfType(BlobStorageException.class,
+                () -> other.getBlobClient("kept.md").downloadContent()));
+        refusals.add(catchThrowableOfType(BlobStorageException.class,
+                () -> other.getBlobClient("new.md").upload(BinaryData.fromString("no"))));
+        refusals.add(catchThrowableOfType(BlobStorageException.class, () -> other.getBlobClient("kept.md").delete()));
+
+        // THEN
+        assertThat(refusals).hasSize(4).allSatisfy(e -> {
+            assertThat(e).isNotNull();
+            assertThat(e.getStatusCode()).isEqualTo(403);
+            assertThat(e.getErrorCode()).isEqualTo(BlobErrorCode.AUTHORIZATION_PERMISSION_MISMATCH);
+        });
+        assertThat(seeded.listBlobs().stream().map(BlobItem::getName).toList()).containsExactly("kept.md");
+    }
+
+    @Test
+    void should_refuse_with_403_when_the_persona_holds_every_role_of_the_minimum_but_the_storage_one() {
+        // GIVEN no-storage: the minimum's assignments less Storage Blob Data Contributor
+        BlobContainerClient docs = LAB.client(BYO, "no-storage").getBlobContainerClient(DOCS);
+
+        // WHEN
+        BlobStorageException error = catchThrowableOfType(BlobStorageException.class,
+                () -> docs.getBlobClient("returns-policy.md").downloadContent());
+
+        // THEN
+        assertThat(error.getStatusCode()).isEqualTo(403);
+        assertThat(error.getErrorCode()).isEqualTo(BlobErrorCode.AUTHORIZATION_PERMISSION_MISMATCH);
+    }
+
+    @Test
     void should_let_a_control_plane_contributor_list_containers_but_not_read_blobs() {
         // GIVEN: Contributor on the resource group has Actions "*" and no data actions
-        BlobServiceClient contributor = LAB.client(BYO, "contributor");
+        BlobServiceClient contributor = LAB.client(BYO, "contributor-only");
 
         // WHEN
         List<String> containers = contributor.listBlobContainers().stream().map(c -> c.getName()).toList();

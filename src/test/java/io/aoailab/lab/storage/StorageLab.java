@@ -8,8 +8,6 @@ import com.azure.storage.blob.models.BlobAudience;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import io.aoailab.access.HttpClientFactory;
-import io.aoailab.lab.rbac.RoleAssignment;
-import io.aoailab.lab.rbac.RoleCatalog;
 import io.aoailab.lab.topology.StorageSpec;
 import io.aoailab.lab.topology.Topology;
 import io.aoailab.lab.topology.Topology.Assignment;
@@ -42,10 +40,12 @@ import reactor.core.publisher.Mono;
  *       {@value #SMALL_CONTAINER}; {@code suite-caller} is Storage Blob Data Contributor there too.</li>
  * </ul>
  *
- * Principals: the shipped ones ({@code suite-caller}: Storage Blob Data Contributor on {@value #BYO}; {@code no-role};
- * {@code contributor}: Contributor on the resource group) plus {@value #READER} (Storage Blob Data Reader on
- * {@value #BYO}), {@value #OTHER_WRITER} (Storage Blob Data Contributor on {@value #OTHER} only) and
- * {@value #DOCS_WRITER} (Storage Blob Data Contributor on the container {@value #DOCS} only).
+ * Principals: the shipped ones ({@code suite-caller}: Storage Blob Data Contributor on {@value #BYO}; {@value #MINIMUM}:
+ * Storage Blob Data Contributor on the container {@value #DOCS} only, as {@code container:stlabbyo/docs};
+ * {@code no-storage}: no Storage role; {@code no-role}; {@code contributor-only}: Contributor on the resource group) plus
+ * {@value #READER} (Storage Blob Data Reader on {@value #BYO}), {@value #OTHER_WRITER} (Storage Blob Data Contributor
+ * on {@value #OTHER} only) and {@value #DOCS_WRITER} (Storage Blob Data Contributor on the container {@value #DOCS}
+ * only, written as the container's full ARM id).
  */
 final class StorageLab extends ServiceLab<BlobService> {
     static final String BYO = "stlabbyo";
@@ -58,6 +58,8 @@ final class StorageLab extends ServiceLab<BlobService> {
     static final String READER = "blob-reader";
     static final String OTHER_WRITER = "other-writer";
     static final String DOCS_WRITER = "docs-writer";
+    /** The shipped persona of the reference deployment's design: its Storage role is on the container {@value #DOCS}. */
+    static final String MINIMUM = "minimum";
     static final String VERSION = "2026-02-06";
     static final String STORAGE_AUDIENCE = "https://storage.azure.com";
 
@@ -128,11 +130,6 @@ final class StorageLab extends ServiceLab<BlobService> {
     @Override
     protected Map<String, Hosted<BlobService>> createServices(Shared shared) {
         Topology topology = shared.topology();
-        // a container-scoped assignment: the docs container only (full ARM id, as Azure writes it)
-        StorageSpec byo = topology.storageAccount(BYO).orElseThrow();
-        shared.access().assign(new RoleAssignment(topology.principal(DOCS_WRITER).orElseThrow().objectId(),
-                RoleCatalog.find("Storage Blob Data Contributor").orElseThrow(),
-                topology.storageScope(byo) + "/blobServices/default/containers/" + DOCS));
         Map<String, Hosted<BlobService>> services = new LinkedHashMap<>();
         for (StorageSpec account : topology.storage()) {
             long capacity = account.name().equals(SMALL) ? SMALL_CAPACITY : BlobService.DEFAULT_CAPACITY_BYTES;
@@ -153,6 +150,9 @@ final class StorageLab extends ServiceLab<BlobService> {
         assignments.add(new Assignment(READER, "Storage Blob Data Reader", "storage:" + BYO));
         assignments.add(new Assignment(OTHER_WRITER, "Storage Blob Data Contributor", "storage:" + OTHER));
         assignments.add(new Assignment("suite-caller", "Storage Blob Data Contributor", "storage:" + SMALL));
+        // a container-scoped assignment: the docs container only, as Azure writes its scope (the full ARM id)
+        assignments.add(new Assignment(DOCS_WRITER, "Storage Blob Data Contributor",
+                shipped.containerScope(shipped.storageAccount(BYO).orElseThrow(), DOCS)));
         List<StorageSpec> storage = new ArrayList<>(shipped.storage());
         storage.add(new StorageSpec(OTHER, List.of(new StorageSpec.Container(OTHER_CONTAINER, List.of(
                 new StorageSpec.Blob("q1.txt", "other account", null))))));

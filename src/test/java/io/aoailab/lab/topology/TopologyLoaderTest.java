@@ -19,6 +19,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TopologyLoaderTest {
+    private static final String RG = "/subscriptions/2b0e4a7c-5d1f-4c3e-9a8b-6f2d1e0c9b7a/resourceGroups/rg-aoai-lab";
+    private static final String CONTAINER = RG + "/providers/Microsoft.Storage/storageAccounts/stlabbyo"
+            + "/blobServices/default/containers/docs";
+    private static final String INDEX = RG + "/providers/Microsoft.Search/searchServices/srch-aoai-lab/indexes/docs-index";
+    /** The scope forms the shipped topology offers, as a refused scope's fix lists them. */
+    private static final String SCOPE_FORMS = "subscription, resourceGroup, account:aoai-eus, account:aoai-eus2,"
+            + " storage:stlabbyo, container:stlabbyo/docs, search:srch-aoai-lab, index:srch-aoai-lab/docs-index,"
+            + " foundry, project, or the full ARM id of one of them";
     private static final String POOL_MEMBERS = "      members:\n        - backend: aoai-eus\n          weight: 50\n"
             + "          priority: 1\n        - backend: aoai-eus2\n          weight: 50\n          priority: 1\n";
 
@@ -67,6 +75,69 @@ class TopologyLoaderTest {
                         + "/resourceGroups/rg-aoai-lab/providers/Microsoft.CognitiveServices/accounts/aoai-eus2");
     }
 
+    static Stream<Arguments> scopesBelowTheResource() {
+        return Stream.of(
+                arguments("container:stlabbyo/docs", CONTAINER),
+                arguments("index:srch-aoai-lab/docs-index", INDEX),
+                arguments(CONTAINER, CONTAINER),
+                arguments(INDEX, INDEX),
+                // Azure compares ARM ids case-insensitively and tolerates a trailing slash
+                arguments(CONTAINER.toUpperCase(java.util.Locale.ROOT) + "/", CONTAINER),
+                arguments(INDEX.toLowerCase(java.util.Locale.ROOT) + "/", INDEX));
+    }
+
+    @ParameterizedTest
+    @MethodSource("scopesBelowTheResource")
+    void should_resolve_a_container_or_index_scope_to_its_arm_id_when_the_topology_declares_it(String written,
+            String expected) {
+        assertThat(TopologyLoader.scope(TopologyLoader.loadDefault(), written)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"container:stlabbyo/nodocs", "container:stlabbyo",
+            "container:stlabbyo/docs/more", "container:/docs", "index:srch-aoai-lab/no-index", "index:srch-aoai-lab",
+            "index:docs-index", "index:srch-aoai-lab/docs-index/docs", "container:srch-aoai-lab/docs-index",
+            RG + "/providers/Microsoft.Storage/storageAccounts/stlabbyo/blobServices/default/containers/nodocs",
+            RG + "/providers/Microsoft.Search/searchServices/srch-aoai-lab/indexes/no-index",
+            RG + "/providers/Microsoft.Storage/storageAccounts/stlabbyo/containers/docs"})
+    void should_resolve_no_scope_when_the_container_or_index_is_not_declared(String written) {
+        assertThat(TopologyLoader.scope(TopologyLoader.loadDefault(), written)).isEmpty();
+    }
+
+    @Test
+    void should_ship_the_seven_personas_with_the_reference_deployments_roles_and_scopes() {
+        // GIVEN
+        Topology topology = TopologyLoader.loadDefault();
+        String eus = RG + "/providers/Microsoft.CognitiveServices/accounts/aoai-eus";
+        String eus2 = RG + "/providers/Microsoft.CognitiveServices/accounts/aoai-eus2";
+        String project = RG + "/providers/Microsoft.CognitiveServices/accounts/aif-aoai-lab/projects/proj-aoai-lab";
+        List<String> openAi = List.of("Cognitive Services OpenAI User @ " + eus, "Cognitive Services OpenAI User @ " + eus2);
+        String aiUser = "Azure AI User @ " + project;
+        String storage = "Storage Blob Data Contributor @ " + CONTAINER;
+        String search = "Search Index Data Reader @ " + INDEX;
+
+        // WHEN
+        List<String> personas = topology.principals().stream()
+                .filter(p -> p.type() == Topology.PrincipalType.ServicePrincipal)
+                .map(Topology.Principal::name).filter(n -> !n.equals(topology.defaultCaller())).toList();
+        java.util.function.Function<String, List<String>> held = name -> TopologyLoader.roleAssignments(topology)
+                .stream().filter(a -> a.principalObjectId().equals(topology.principal(name).orElseThrow().objectId()))
+                .map(a -> a.role().name() + " @ " + a.scope()).toList();
+
+        // THEN
+        assertThat(personas).containsExactly("minimum", "ai-user-only", "openai-only", "no-storage", "no-search",
+                "contributor-only", "no-role");
+        assertThat(held.apply("minimum")).containsExactlyInAnyOrder(openAi.get(0), openAi.get(1), aiUser, storage, search);
+        assertThat(held.apply("ai-user-only")).containsExactly(aiUser);
+        assertThat(held.apply("openai-only")).containsExactlyInAnyOrderElementsOf(openAi);
+        assertThat(held.apply("no-storage")).containsExactlyInAnyOrder(openAi.get(0), openAi.get(1), aiUser, search);
+        assertThat(held.apply("no-search")).containsExactlyInAnyOrder(openAi.get(0), openAi.get(1), aiUser, storage);
+        assertThat(held.apply("contributor-only")).containsExactly("Contributor @ " + RG);
+        assertThat(held.apply("no-role")).isEmpty();
+        assertThat(topology.principals()).extracting(Topology.Principal::clientId).doesNotHaveDuplicates();
+        assertThat(topology.principals()).extracting(Topology.Principal::objectId).doesNotHaveDuplicates();
+    }
+
     static Stream<Arguments> brokenTopologies() {
         return Stream.of(
                 arguments("role: Cognitive Services OpenAI User\n    scope: resourceGroup\n  - principal: apim",
@@ -76,9 +147,27 @@ class TopologyLoaderTest {
                 arguments("scope: account:aoai-eus2", "scope: account:aoai-west",
                         "variant.yaml: roleAssignments[2].scope: 'account:aoai-west' names no scope in this topology."
                                 + " Fix: use subscription, resourceGroup, account:aoai-eus, account:aoai-eus2"),
-                arguments("principal: openai-user", "principal: openai-usr",
-                        "variant.yaml: roleAssignments[3].principal: 'openai-usr' names no principal."
+                arguments("principal: openai-only", "principal: openai-usr",
+                        "variant.yaml: roleAssignments[12].principal: 'openai-usr' names no principal."
                                 + " Fix: use one of suite-caller"),
+                arguments("scope: container:stlabbyo/docs", "scope: container:stlabbyo/nodocs",
+                        "variant.yaml: roleAssignments[9].scope: 'container:stlabbyo/nodocs' names no scope in this"
+                                + " topology. Fix: use " + SCOPE_FORMS),
+                arguments("scope: index:srch-aoai-lab/docs-index", "scope: index:srch-aoai-lab/no-index",
+                        "variant.yaml: roleAssignments[10].scope: 'index:srch-aoai-lab/no-index' names no scope in"
+                                + " this topology. Fix: use " + SCOPE_FORMS),
+                arguments("scope: container:stlabbyo/docs", "scope: container:stlabother/docs",
+                        "variant.yaml: roleAssignments[9].scope: 'container:stlabother/docs' names no scope"),
+                arguments("scope: index:srch-aoai-lab/docs-index", "scope: index:srch-aoai-lab",
+                        "variant.yaml: roleAssignments[10].scope: 'index:srch-aoai-lab' names no scope"),
+                arguments("scope: container:stlabbyo/docs", "scope: " + RG
+                                + "/providers/Microsoft.Storage/storageAccounts/stlabbyo/blobServices/default/containers/nodocs",
+                        "variant.yaml: roleAssignments[9].scope: '" + RG + "/providers/Microsoft.Storage/storageAccounts"
+                                + "/stlabbyo/blobServices/default/containers/nodocs' names no scope in this topology"),
+                arguments("scope: index:srch-aoai-lab/docs-index", "scope: " + RG
+                                + "/providers/Microsoft.Search/searchServices/srch-aoai-lab/indexes/no-index",
+                        "variant.yaml: roleAssignments[10].scope: '" + RG + "/providers/Microsoft.Search/searchServices"
+                                + "/srch-aoai-lab/indexes/no-index' names no scope in this topology"),
                 arguments("defaultCaller: suite-caller", "defaultCaller: nobody",
                         "variant.yaml: defaultCaller: 'nobody' names no principal"),
                 arguments("tokensPerMinute: 450000", "tokensPerMinute: 0",
@@ -119,7 +208,7 @@ class TopologyLoaderTest {
                 arguments("streamPace: {firstTokenMs: 10, perTokenMs: 2}", "streamPace: {firstTokenMs: 10, perTokenMs: 20000}",
                         "variant.yaml: accounts[0].deployments[0].streamPace.perTokenMs: 20000 is out of range"),
                 arguments("streamPace: {firstTokenMs: 10, perTokenMs: 2}", "streamPace: {firstTokenMs: 10}",
-                        "variant.yaml: accounts[0].deployments[0].streamPace.perTokenMs (line 71): 'perTokenMs' is required"),
+                        "variant.yaml: accounts[0].deployments[0].streamPace.perTokenMs (line 98): 'perTokenMs' is required"),
                 arguments("  identity: aif-identity", "  identity: suite-caller",
                         "variant.yaml: foundry.identity: 'suite-caller' names no ManagedIdentity principal"),
                 arguments("  identity: aif-identity\n", "",

@@ -78,7 +78,7 @@ class StandaloneLabTest {
         assertThat(env).containsEntry("LAB_TARGET", "live").containsEntry("EXPECTED_POOL_WEIGHTS", "")
                 .containsEntry("EXPECTED_REGION_1", "");
         assertThat(env.get("OPENAI_ENDPOINT_1")).startsWith("https://127.0.0.1:");
-        assertThat(env.get("PERSONAS")).isEqualTo("no-role,openai-user,contributor,project-user");
+        assertThat(env.get("PERSONAS")).isEqualTo("minimum,ai-user-only,openai-only,no-storage,no-search,contributor-only,no-role");
         assertThat(env.keySet()).noneMatch(k -> k.endsWith("_ROLES"));
     }
 
