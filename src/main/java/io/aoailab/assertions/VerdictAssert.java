@@ -75,12 +75,17 @@ public final class VerdictAssert extends AbstractAssert<VerdictAssert, Verdict> 
                     + " accept the token itself (audience, tenant, expiry), so the persona's roles were never checked.";
             case KEY_AUTH_DISABLED -> "That is not a role decision: AuthenticationTypeDisabled refuses a kind of"
                     + " credential (keys), not the identity's roles.";
-            case OTHER -> other(answer, operation);
+            case OTHER -> other(answer, operation, persona);
         };
     }
 
-    private static String other(Answer answer, Operation operation) {
+    private static String other(Answer answer, Operation operation, Persona persona) {
         String message = answer.message().toLowerCase(Locale.ROOT);
+        if (answer.status() == 0 && message.contains("aadsts")) {
+            // Entra's own error codes: the sign-in failed before any service was called
+            return "The persona could not sign in, so no service was asked. Fix: check " + Persona.keyPrefix(
+                    persona.name()) + "CLIENT_ID and _CLIENT_SECRET (and AZURE_TENANT_ID) against its service principal.";
+        }
         if (operation == Operation.FILE_SEARCH && message.contains("managed identity")) {
             return "That is not the persona's denial: the account's own managed identity, which file_search reads the"
                     + " BYO storage and search as, lacks its role there. Fix: grant the account's managed identity "

@@ -76,6 +76,16 @@ class VerdictAssertTest {
     }
 
     @Test
+    void a_persona_that_cannot_sign_in_is_told_so() {
+        Verdict verdict = verdict(WRITER, WRITE, Answer.of(Service.STORAGE, 0, Optional.empty(),
+                "AADSTS7000215: Invalid client secret provided."));
+
+        assertThatThrownBy(() -> VerdictAssert.assertThat(verdict).matchesTheIntentOf(WRITER)).hasMessageContainingAll(
+                "Storage answered no answer: AADSTS7000215", "The persona could not sign in",
+                "PERSONA_WRITER_CLIENT_ID and _CLIENT_SECRET");
+    }
+
+    @Test
     void the_service_s_own_denial_where_the_intent_denies_passes() {
         Verdict verdict = verdict(NOBODY, WRITE, Answer.of(Service.STORAGE, 403,
                 Optional.of("AuthorizationPermissionMismatch"), "not authorized"));
