@@ -6,6 +6,7 @@ import io.aoailab.roles.Grant;
 import io.aoailab.roles.Operation;
 import io.aoailab.roles.Permission;
 import io.aoailab.roles.Scope;
+import io.aoailab.roles.Service;
 import io.aoailab.roles.Verdict;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -64,8 +65,11 @@ public final class VerdictAssert extends AbstractAssert<VerdictAssert, Verdict> 
         Operation operation = actual.cell().operation();
         return switch (answer.kind()) {
             case DENIED -> String.format("The grant is missing: the deployment does not give the persona's service"
-                    + " principal %s. Fix: %s", grants(actual), actual.expected().granting().stream()
-                    .map(Grant::assignCommand).collect(Collectors.joining("; ")));
+                    + " principal %s. Fix: %s%s", grants(actual), actual.expected().granting().stream()
+                    .map(Grant::assignCommand).collect(Collectors.joining("; ")), operation.service() == Service.SEARCH
+                    // Search refuses every token while its API access control is "API keys" (search-security-rbac)
+                    ? ". If the persona does hold it: set the search service's API access control to Role-based"
+                            + " access control or Both, as with API keys only every token is refused" : "");
             case ALLOWED -> String.format("The grant is over-broad: the persona holds a role at %s (or above) that"
                     + " grants %s, which %s does not intend. Fix: find it with az role assignment list --assignee"
                     + " <the persona's client id> --all --include-inherited, and remove it (or add it to %s if it is"

@@ -45,6 +45,18 @@ class VerdictAssertTest {
     }
 
     @Test
+    void a_search_denial_where_the_intent_allows_also_names_key_only_access_control() {
+        Persona reader = new Persona("reader", Optional.empty(), Optional.empty(), List.of(new Grant(
+                BuiltInRoles.named("Search Index Data Reader"), Scope.of(Scope.Level.INDEX))));
+        Cell query = new Cell(Operation.SEARCH_QUERY, Scope.of(Scope.Level.INDEX), "the index");
+        Verdict verdict = verdict(reader, query, Answer.of(Service.SEARCH, 403, Optional.empty(), "Authorization failed."));
+
+        assertThatThrownBy(() -> VerdictAssert.assertThat(verdict).matchesTheIntentOf(reader)).hasMessageContainingAll(
+                "but AI Search denied it: 403: Authorization failed.", "The grant is missing",
+                "API access control to Role-based access control or Both");
+    }
+
+    @Test
     void an_allowed_call_where_the_intent_denies_is_an_over_broad_grant() {
         Verdict verdict = new Verdict("nobody", RESPONSES, Expectation.of(List.of(), RESPONSES), Answer.allowed(200), 3);
 
