@@ -116,7 +116,7 @@ public final class CallCapture implements HttpPipelinePolicy {
         CallReport.attach(redactor, call.path() + ": " + call.method() + " " + call.url() + " -> " + call.status()
                 + call.region().map(r -> " (" + r + ")").orElse(""),
                 CallReport.describe(redactor, call.method(), call.url(), headers(request.getHeaders()), requestBody,
-                        call.status(), headers(response.getHeaders()), responseBody));
+                        call.status(), headers(response.getHeaders()), responseBody), call.at(), call.latency());
     }
 
     private static Map<String, String> headers(HttpHeaders headers) {

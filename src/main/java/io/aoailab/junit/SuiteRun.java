@@ -50,7 +50,7 @@ final class SuiteRun implements AutoCloseable {
         if (target == null) {
             target = connector.connect(config);
             target.generatedSecrets().forEach(redactor::registerSecret);
-            AllureEnvironment.write(redactor, config, target.endpoints());
+            AllureEnvironment.write(redactor, config, target.endpoints(), SuiteBuild.version(), SuiteBuild.commit());
         }
         return target;
     }

@@ -1,7 +1,13 @@
 package io.aoailab.report;
 
 import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StepResult;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One HTTP call as the Allure report shows it: a step named by the call, with the exchange attached as text.
@@ -25,13 +31,23 @@ public final class CallReport {
         return redactor.redact(text.toString());
     }
 
-    /** Adds a step for the call to the running test's report; outside a test (a harness, the lab) nothing. */
-    public static void attach(Redactor redactor, String stepName, String exchange) {
-        if (Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
+    /**
+     * Adds a step for the call to the running test's report, timed as the call was (from its start, for its latency,
+     * not the instant the step is written); outside a test (a harness, the lab) nothing.
+     */
+    public static void attach(Redactor redactor, String stepName, String exchange, Instant start, Duration latency) {
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        if (lifecycle.getCurrentTestCase().isEmpty()) {
             return; // Allure would log an error for every call
         }
-        String name = redactor.redact(stepName);
-        Allure.step(name, () -> Allure.addAttachment("HTTP exchange", "text/plain", exchange, ".txt"));
+        String uuid = UUID.randomUUID().toString();
+        StepResult step = new StepResult().setName(redactor.redact(stepName)).setStatus(Status.PASSED);
+        lifecycle.startStep(uuid, step);
+        Allure.addAttachment("HTTP exchange", "text/plain", exchange, ".txt");
+        lifecycle.stopStep(uuid);
+        // start and stop stamp the wall clock when the step is written, after the call: the call's own times replace
+        // them (the step object stays in its test case, which is written when the test ends)
+        step.setStart(start.toEpochMilli()).setStop(start.plus(latency).toEpochMilli());
     }
 
     private static String cut(String body) {

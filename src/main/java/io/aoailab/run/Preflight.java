@@ -34,6 +34,9 @@ public final class Preflight {
         selection.requireKnownTags();
         // the scenario JVM logs into it from its first line
         Files.createDirectories(Path.of(arguments.get("run-directory")));
+        if (arguments.containsKey("history") && arguments.containsKey("results")) {
+            ReportHistory.carryIn(Path.of(arguments.get("history")), Path.of(arguments.get("results")));
+        }
         boolean fromEnvironment = arguments.getOrDefault("config-source", DeploymentTest.CONFIG_SOURCE_ENVIRONMENT)
                 .equals(DeploymentTest.CONFIG_SOURCE_ENVIRONMENT);
         describe(System.out, selection, fromEnvironment ? Optional.of(() -> new SuiteConfigResolver(

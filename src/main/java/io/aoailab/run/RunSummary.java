@@ -33,6 +33,9 @@ public final class RunSummary {
 
     public static void main(String[] args) {
         Map<String, String> arguments = Arguments.parse(args);
+        if (arguments.containsKey("history") && arguments.containsKey("history-report")) {
+            ReportHistory.carryOut(Path.of(arguments.get("history-report")), Path.of(arguments.get("history")));
+        }
         Path directory = Path.of(arguments.get("run-directory"));
         List<Outcome> outcomes = Outcome.read(directory).orElseThrow(() -> RunStopped.nothingValidated(
                 "no scenario test ran: no outcome was recorded (a filter such as -Dit.test matched no test, or"

@@ -24,6 +24,7 @@ import io.aoailab.roles.Grant;
 import io.aoailab.roles.Operation;
 import io.aoailab.roles.Scope;
 import io.aoailab.roles.Verdict;
+import io.qameta.allure.Allure;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,12 +114,16 @@ class RbacIT {
             }));
         }
         for (Persona persona : runnable) {
+            String row = persona.name() + " (" + (persona.intended().isEmpty() ? "no role"
+                    : persona.intended().stream().map(Grant::toString).collect(Collectors.joining(", "))) + ")";
             List<DynamicTest> cells = verdicts.stream().filter(v -> v.persona().equals(persona.name()))
                     .map(v -> dynamicTest(v.cell().describe() + ": " + (v.expected().allowed() ? "allowed" : "denied"),
-                            () -> VerdictAssert.assertThat(v).matchesTheIntentOf(persona)))
+                            () -> {
+                                Allure.story(row); // the report files each cell under its persona
+                                VerdictAssert.assertThat(v).matchesTheIntentOf(persona);
+                            }))
                     .toList();
-            rows.add(dynamicContainer(persona.name() + " (" + (persona.intended().isEmpty() ? "no role"
-                    : persona.intended().stream().map(Grant::toString).collect(Collectors.joining(", "))) + ")", cells));
+            rows.add(dynamicContainer(row, cells));
         }
         return rows.stream();
     }
