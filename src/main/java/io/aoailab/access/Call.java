@@ -1,5 +1,6 @@
 package io.aoailab.access;
 
+import io.aoailab.report.CallReport;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +60,10 @@ public final class Call<T> {
         if (failure == null) {
             throw new AssertionError(String.format("%nExpecting %s to refuse the call,%nbut it answered %s", path,
                     records.isEmpty() ? "without any HTTP call" : describe(record())));
+        }
+        if (!records.isEmpty()) {
+            CallRecord last = record();
+            CallReport.markExpected(last.path() + ": " + last.method() + " ", last.status());
         }
         return failure;
     }

@@ -6,7 +6,9 @@ import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StepResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,6 +50,43 @@ public final class CallReport {
         // start and stop stamp the wall clock when the step is written, after the call: the call's own times replace
         // them (the step object stays in its test case, which is written when the test ends)
         step.setStart(start.toEpochMilli()).setStop(start.plus(latency).toEpochMilli());
+    }
+
+    /**
+     * Marks the latest step of the running test for a call that answered {@code status} as expected: the case asked
+     * for this refusal (a 404 for an unknown deployment, a 503 from a region taken down on purpose), so the report
+     * does not read it as an error that happened to pass.
+     *
+     * @param stepPrefix the start of the call's step name, {@code "<path>: <method> "}
+     */
+    public static void markExpected(String stepPrefix, int status) {
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        if (lifecycle.getCurrentTestCase().isEmpty()) {
+            return;
+        }
+        String answered = " -> " + status;
+        lifecycle.updateTestCase(test -> latest(test.getSteps(), stepPrefix, answered).ifPresent(step -> {
+            if (!step.getName().endsWith(EXPECTED)) {
+                step.setName(step.getName() + EXPECTED);
+            }
+        }));
+    }
+
+    static final String EXPECTED = " · expected: the case checks this refusal";
+
+    private static Optional<StepResult> latest(List<StepResult> steps, String prefix,
+            String answered) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            StepResult step = steps.get(i);
+            Optional<StepResult> inner = latest(step.getSteps(), prefix, answered);
+            if (inner.isPresent()) {
+                return inner;
+            }
+            if (step.getName().startsWith(prefix) && step.getName().contains(answered)) {
+                return Optional.of(step);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String cut(String body) {

@@ -23,6 +23,7 @@ import io.aoailab.junit.DeploymentUnderTest;
 import io.aoailab.junit.EveryAccessPath;
 import io.aoailab.junit.LoadBalancingScenario;
 import io.aoailab.target.Operator;
+import io.qameta.allure.Description;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -62,6 +63,7 @@ class LoadBalancingIT {
     }
 
     @EveryAccessPath(ways = Way.APIM)
+    @Description("APIM's pool spreads answers across the regions as EXPECTED_POOL_WEIGHTS intends, judged by a sequential test at the stated error rates.")
     void the_pool_spreads_its_answers_as_the_intended_weights_say(AccessPath pool, SuiteConfig config,
             DeploymentUnderTest deployment) {
         // WHEN requests go through the pool until the sequential test decides (every answer is also held to an
@@ -75,6 +77,7 @@ class LoadBalancingIT {
     }
 
     @EveryAccessPath(ways = Way.APIM)
+    @Description("Every region behind the pool answers with the same model and version, so a caller cannot tell which one served it.")
     void every_member_of_the_pool_serves_the_same_model_and_version(AccessPath pool, SuiteConfig config) {
         // GIVEN enough requests that each member with its intended share is met with probability ≥ 1 - 0.001
         List<IntendedRegion> members = config.intended().regions().stream().filter(r -> r.poolWeight() > 0).toList();
@@ -102,6 +105,7 @@ class LoadBalancingIT {
     }
 
     @EveryAccessPath(ways = Way.APIM)
+    @Description("While a region answers 429, the gateway retries elsewhere within EXPECTED_FAILOVER_SECONDS, leaves the region alone until its Retry-After, then takes it back.")
     void a_throttled_region_is_served_around_left_alone_until_its_retry_after_and_taken_back(AccessPath pool,
             SuiteConfig config, Operator operator) {
         IntendedRegion throttled = twoMembers(config.intended());
@@ -135,6 +139,7 @@ class LoadBalancingIT {
     }
 
     @EveryAccessPath(ways = Way.APIM)
+    @Description("While a region answers 5xx, every request through the gateway is served by another region.")
     void a_region_answering_server_errors_is_served_around(AccessPath pool, SuiteConfig config, Operator operator) {
         IntendedRegion failing = twoMembers(config.intended());
         // GIVEN the pool answers, then the operator makes one region answer 500 for a while
@@ -146,6 +151,7 @@ class LoadBalancingIT {
     }
 
     @EveryAccessPath(ways = Way.APIM)
+    @Description("While a region drops connections, every request through the gateway is served by another region.")
     void a_region_dropping_connections_is_served_around(AccessPath pool, SuiteConfig config, Operator operator) {
         IntendedRegion failing = twoMembers(config.intended());
         // GIVEN the pool answers, then the operator makes one region close connections without an answer for a while
@@ -175,6 +181,7 @@ class LoadBalancingIT {
     }
 
     @EveryAccessPath(ways = Way.APIM)
+    @Description("With every region throttled, the gateway answers 429 or 503 within the bound, with Retry-After on a 429, instead of hanging.")
     void with_every_region_throttled_the_gateway_answers_promptly_without_hanging(AccessPath pool,
             SuiteConfig config, Operator operator) {
         // GIVEN the pool answers, then every region of the pool is throttled
@@ -220,6 +227,7 @@ class LoadBalancingIT {
     // the bodies are APIM's own, before any policy runs (docs/apim-gateway.md §4)
     @ParameterizedTest(name = "a request with {0} is refused by the gateway before any backend")
     @MethodSource("keys")
+    @Description("A missing, wrong or suspended subscription key is refused by APIM with 401 before any region is called.")
     void a_request_without_a_valid_subscription_key_is_refused_by_the_gateway(String what, KeyChoice key,
             String message, DeploymentUnderTest deployment) throws IOException {
         URI gateway = DeploymentUnderTest.require(deployment.endpoints().apimGateway(), "APIM_GATEWAY_URL");
@@ -244,6 +252,7 @@ class LoadBalancingIT {
     // APIM passes the subscription key on to the backend unless a policy removes it (docs/apim-gateway.md §4); a
     // forwarded key lets whoever reads the backend's logs call the gateway as the caller
     @EveryAccessPath(ways = Way.APIM)
+    @Description("The caller's APIM subscription key never reaches the regional accounts: the gateway authenticates to them with its managed identity.")
     void the_callers_subscription_key_is_not_passed_on_to_the_region(AccessPath pool, SuiteConfig config,
             Operator operator) {
         // WHEN a request with the caller's subscription key goes through the pool

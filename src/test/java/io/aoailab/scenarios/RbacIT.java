@@ -25,6 +25,7 @@ import io.aoailab.roles.Operation;
 import io.aoailab.roles.Scope;
 import io.aoailab.roles.Verdict;
 import io.qameta.allure.Allure;
+import io.qameta.allure.Description;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,7 @@ class RbacIT {
     }
 
     @TestFactory
+    @Description("Each persona is allowed exactly what its intended roles grant and denied the rest with each service's own code (401 PermissionDenied, 403).")
     Stream<DynamicNode> each_persona_is_allowed_exactly_what_its_intended_roles_grant(DeploymentUnderTest deployment,
             RunFiles files) {
         SuiteConfig config = deployment.config();
@@ -129,6 +131,7 @@ class RbacIT {
     }
 
     @Test
+    @Description("The identity the suite runs as can read and write the BYO container, query the index, list the project's connections and run file_search.")
     void the_suites_own_caller_holds_its_minimum(DeploymentUnderTest deployment) {
         RoleProbe probe = probe(deployment);
         List<Cell> needed = probe.columns().cells().stream().filter(c -> CALLER_NEEDS.contains(c.operation()))
@@ -167,6 +170,7 @@ class RbacIT {
     }
 
     @TestFactory
+    @Description("Each Azure OpenAI account refuses (or accepts) its own keys as EXPECTED_KEY_AUTH intends.")
     Stream<DynamicTest> each_account_treats_its_own_keys_as_intended(DeploymentUnderTest deployment) {
         boolean disabled = deployment.config().rbac().keyAuthDisabled();
         List<URI> accounts = deployment.endpoints().openai();

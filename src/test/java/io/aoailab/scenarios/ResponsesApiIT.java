@@ -21,6 +21,7 @@ import io.aoailab.junit.DeploymentUnderTest;
 import io.aoailab.junit.EveryAccessPath;
 import io.aoailab.junit.ResponsesScenario;
 import io.aoailab.target.Operator;
+import io.qameta.allure.Description;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,7 @@ class ResponsesApiIT {
     }
 
     @EveryAccessPath
+    @Description("A Responses API call completes with text and token usage that adds up, from the region the path is meant to reach.")
     void a_response_is_completed_with_consistent_usage(AccessPath path, SuiteConfig config) {
         Reply reply = path.call(api -> api.create(ask(config, "Say hello to the suite."))).value();
 
@@ -51,6 +53,7 @@ class ResponsesApiIT {
     }
 
     @EveryAccessPath
+    @Description("A streamed reply arrives event by event as it is generated, in the documented order with increasing sequence numbers.")
     void a_streamed_reply_arrives_as_it_is_generated_in_the_documented_order(AccessPath path, SuiteConfig config) {
         // long enough a reply that delivery as it is generated takes measurable time (see StreamDeliveryAssert)
         Call<StreamedReply> call = path.call(api -> api.stream(ask(config,
@@ -72,6 +75,7 @@ class ResponsesApiIT {
     }
 
     @EveryAccessPath
+    @Description("A stored response can be retrieved, its input items listed and deleted, even behind a load-balanced pool.")
     void a_stored_response_can_be_retrieved_listed_and_deleted(AccessPath path, SuiteConfig config) {
         Reply created = StatefulFollowUps.assertRetrievable(path, config.intended(),
                 ask(config, "Remember this sentence."));
@@ -84,6 +88,7 @@ class ResponsesApiIT {
     }
 
     @EveryAccessPath
+    @Description("A follow-up with previous_response_id continues a stored response and carries its first turn.")
     void a_follow_up_continues_a_stored_response(AccessPath path, SuiteConfig config) {
         List<Reply> replies = StatefulFollowUps.assertContinuable(path, config.intended(),
                 ask(config, "My name is Ada."), first -> ask(config, "What is my name?").after(first.id()));
@@ -97,6 +102,7 @@ class ResponsesApiIT {
     }
 
     @EveryAccessPath
+    @Description("file_search answers from the deployment's vector store, grounded on the BYO data, with citations.")
     void file_search_answers_from_the_vector_store_with_citations(AccessPath path, SuiteConfig config,
             DeploymentUnderTest deployment) {
         // a vector store belongs to the resource it was created on: the accounts', or the Foundry resource's
@@ -114,6 +120,7 @@ class ResponsesApiIT {
     }
 
     @EveryAccessPath(clients = Client.AZURE_AI_OPENAI) // the v1 surface takes no dated api-version
+    @Description("An api-version without the Responses API is refused with Azure's own answer, not served wrongly.")
     void an_api_version_without_the_responses_api_is_refused(AccessPath path, SuiteConfig config) {
         // 2024-10-21 is the last GA version and has no Responses API (docs/azure-facts.md §1.1)
         Failure refused = path.withApiVersion("2024-10-21").call(api -> api.create(ask(config, "Hello"))).failure();
@@ -125,6 +132,7 @@ class ResponsesApiIT {
     }
 
     @EveryAccessPath
+    @Description("A call to a deployment that does not exist is refused naming it (404 DeploymentNotFound).")
     void an_unknown_deployment_is_named(AccessPath path, SuiteConfig config) {
         Failure refused = path.call(api -> api.create(ask(config, "Hello").toDeployment("no-such-deployment")))
                 .failure();
@@ -134,6 +142,7 @@ class ResponsesApiIT {
     }
 
     @EveryAccessPath
+    @Description("A region that is down says so on its own endpoint, while APIM serves every request from the other region.")
     void a_region_that_is_down_says_so_on_its_own_endpoint_and_apim_serves_around_it(AccessPath path,
             SuiteConfig config, Operator operator) {
         // GIVEN the path answers (what it checks on first use, such as its api-version, is done before the fault), and
