@@ -83,6 +83,11 @@ public enum ConfigKey {
     DISTRIBUTION_CONCURRENCY("4", false, "how many requests a load-balancing measurement has in flight at once (1-32)"),
     POOL_RECOVERY_SECONDS("120", false, "how long, after a test that acted as an operator, the suite waits for every"
             + " intended region to answer through the pool again, in seconds (1-3600)"),
+    PRICE_PER_1K_INPUT_TOKENS("0.0025", false, "the price of 1,000 input tokens, for the report's cost estimate"
+            + " (0-1000; default: gpt-4o Global Standard's list price in USD)"),
+    PRICE_PER_1K_OUTPUT_TOKENS("0.01", false, "the price of 1,000 output tokens, for the report's cost estimate"
+            + " (0-1000; default: gpt-4o Global Standard's list price in USD)"),
+    PRICE_CURRENCY("USD", false, "the currency of PRICE_PER_1K_INPUT_TOKENS and _OUTPUT_TOKENS, e.g. USD or EUR"),
     LAB_TOPOLOGY_FILE(null, false, "a topology file describing the lab's actual deployment (default: the shipped one)");
 
     private final String defaultValue;

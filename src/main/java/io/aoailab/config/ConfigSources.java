@@ -65,11 +65,22 @@ public final class ConfigSources {
 
     /**
      * One lookup function and nothing else (no environment, no {@code .env}), named {@code origin} in messages: how
-     * the suite runs from JUnit configuration parameters alone.
+     * the suite runs from JUnit configuration parameters alone. The lookup stands in for the environment too, for
+     * the variables of {@link #INHERITABLE} only: what a test gives for them is the inherited environment, as a
+     * GitHub runner's would be, and nothing else is inherited.
      */
     public static ConfigSources only(String origin, Function<String, Optional<String>> lookup) {
-        return new ConfigSources(List.of(new Source(origin, key -> lookup.apply(key).orElse(null))), Map.of());
+        Map<String, String> inherited = new LinkedHashMap<>();
+        INHERITABLE.forEach(name -> lookup.apply(name).filter(v -> !v.isBlank()).ifPresent(v -> inherited.put(name, v)));
+        return new ConfigSources(List.of(new Source(origin, key -> lookup.apply(key).orElse(null))), inherited);
     }
+
+    /**
+     * Variables a credential reads from the inherited environment that are not configuration keys, yet can be given
+     * to a run configured by a lookup alone: GitHub's OIDC token request of a job with {@code id-token: write}, so the
+     * project's tests can drive the GitHub sign-in against the lab without the process environment.
+     */
+    static final List<String> INHERITABLE = List.of("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN");
 
     /** The entries of a {@code .env} file, as the suite reads it; none if there is no such file. */
     public static Map<String, String> dotenvFile(Path file) {

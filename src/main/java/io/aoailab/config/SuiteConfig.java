@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param clients the client libraries every access path runs with, in configuration order
  * @param distribution how the load-balancing scenario measures the pool
  * @param rbac how the RBAC scenario judges the deployment beyond its personas
+ * @param price what tokens cost, for the report's estimate
  */
 public record SuiteConfig(
         Target target,
@@ -37,7 +38,8 @@ public record SuiteConfig(
         Optional<Path> labTopologyFile,
         List<Client> clients,
         DistributionSettings distribution,
-        RbacSettings rbac) {
+        RbacSettings rbac,
+        TokenPrice price) {
 
     public SuiteConfig {
         personas = List.copyOf(personas);
@@ -47,7 +49,7 @@ public record SuiteConfig(
     /** This configuration with another lab topology: how a scenario starts a lab variant of its own. */
     public SuiteConfig withLabTopology(Path file) {
         return new SuiteConfig(target, modelDeployment, apiVersion, liveEndpoints, intended, credentials, personas,
-                extraCaCertFile, httpTimeout, Optional.of(file), clients, distribution, rbac);
+                extraCaCertFile, httpTimeout, Optional.of(file), clients, distribution, rbac, price);
     }
 
     /** Every secret value the configuration holds (keys, client secrets), for the run's redactor. */

@@ -61,7 +61,19 @@ public final class SuiteConfigResolver {
                 existingFile(ConfigKey.LAB_TOPOLOGY_FILE),
                 clients(),
                 distribution(),
-                rbac(target));
+                rbac(target),
+                price());
+    }
+
+    private TokenPrice price() {
+        ConfigValue currency = value(ConfigKey.PRICE_CURRENCY);
+        if (!currency.value().strip().matches("[A-Za-z]{3}")) {
+            throw invalid(ConfigKey.PRICE_CURRENCY, currency, "is not a three-letter currency code",
+                    "set PRICE_CURRENCY to the ISO 4217 code of your prices, e.g. USD or EUR");
+        }
+        return new TokenPrice(BigDecimal.valueOf(decimal(ConfigKey.PRICE_PER_1K_INPUT_TOKENS, 0, 1000, "0.0025")),
+                BigDecimal.valueOf(decimal(ConfigKey.PRICE_PER_1K_OUTPUT_TOKENS, 0, 1000, "0.01")),
+                currency.value().strip().toUpperCase(Locale.ROOT));
     }
 
     private RbacSettings rbac(Target target) {

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param inputTokens input tokens they consumed
  * @param outputTokens output tokens they consumed
  * @param totalTokens total tokens they consumed
+ * @param cost their estimated cost with its prices, e.g. "≈ 0.2418 USD (…)"; empty when nothing was called
  */
 public record RunRecord(String target, String configurationError, List<String> hosts,
         Map<String, Map<String, Long>> regionsByPath, long calls, long inputTokens, long outputTokens,
-        long totalTokens) {
+        long totalTokens, String cost) {
 
     /** The file a run writes its record into, in the run directory. */
     public static final String FILE_NAME = "run.json";
@@ -47,7 +48,7 @@ public record RunRecord(String target, String configurationError, List<String> h
     }
 
     static RunRecord misconfigured(String error) {
-        return new RunRecord("", error, List.of(), Map.of(), 0, 0, 0, 0);
+        return new RunRecord("", error, List.of(), Map.of(), 0, 0, 0, 0, "");
     }
 
     /** The record a run left in {@code directory}, if it left one. */

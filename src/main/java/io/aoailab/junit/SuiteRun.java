@@ -11,6 +11,8 @@ import io.aoailab.target.ConnectedTarget;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +88,11 @@ final class SuiteRun implements AutoCloseable {
         List<String> hosts = new ArrayList<>();
         connected().map(ConnectedTarget::endpoints).ifPresent(e -> hostsOf(e).forEach(hosts::add));
         return new RunRecord(config.target().configName(), null, hosts, regionsByPath, usage.calls(),
-                usage.tokens().input(), usage.tokens().output(), usage.tokens().total());
+                usage.tokens().input(), usage.tokens().output(), usage.tokens().total(), cost());
+    }
+
+    private String cost() {
+        return usage.calls() == 0 ? "" : config.price().describe(usage.tokens().input(), usage.tokens().output());
     }
 
     private static Stream<String> hostsOf(DeploymentEndpoints endpoints) {
@@ -99,9 +105,14 @@ final class SuiteRun implements AutoCloseable {
     public synchronized void close() {
         try {
             if (usage.calls() > 0) {
-                AllureEnvironment.add(redactor, Map.of("tokens.input", Long.toString(usage.tokens().input()),
-                        "tokens.output", Long.toString(usage.tokens().output()),
-                        "tokens.total", Long.toString(usage.tokens().total())));
+                // the run-level view the report has: tokens, their estimated cost, and the regions per access path
+                Map<String, String> run = new LinkedHashMap<>();
+                run.put("tokens", String.format(Locale.ROOT, "%,d calls, %,d input + %,d output = %,d tokens",
+                        usage.calls(), usage.tokens().input(), usage.tokens().output(), usage.tokens().total()));
+                run.put("tokens.cost", cost());
+                regionsByPath.forEach((path, regions) -> run.put("regions · " + path, regions.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))));
+                AllureEnvironment.add(redactor, run);
             }
         } finally {
             if (target != null) {

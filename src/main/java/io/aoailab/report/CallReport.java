@@ -42,6 +42,17 @@ public final class CallReport {
         if (lifecycle.getCurrentTestCase().isEmpty()) {
             return; // Allure would log an error for every call
         }
+        // a test's concurrent requests (the pool's measurement) add steps to one test case from several threads: Allure
+        // keeps each thread's step stack apart, but the test case's list of steps is a plain list
+        synchronized (STEPS) {
+            step(lifecycle, redactor, stepName, exchange, start, latency);
+        }
+    }
+
+    private static final Object STEPS = new Object();
+
+    private static void step(AllureLifecycle lifecycle, Redactor redactor, String stepName, String exchange,
+            Instant start, Duration latency) {
         String uuid = UUID.randomUUID().toString();
         StepResult step = new StepResult().setName(redactor.redact(stepName)).setStatus(Status.PASSED);
         lifecycle.startStep(uuid, step);
@@ -65,6 +76,12 @@ public final class CallReport {
             return;
         }
         String answered = " -> " + status;
+        synchronized (STEPS) {
+            markLatest(lifecycle, stepPrefix, answered);
+        }
+    }
+
+    private static void markLatest(AllureLifecycle lifecycle, String stepPrefix, String answered) {
         lifecycle.updateTestCase(test -> latest(test.getSteps(), stepPrefix, answered).ifPresent(step -> {
             if (!step.getName().endsWith(EXPECTED)) {
                 step.setName(step.getName() + EXPECTED);

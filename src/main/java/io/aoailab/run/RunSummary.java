@@ -69,8 +69,9 @@ public final class RunSummary {
                 label = "";
             }
             if (r.calls() > 0) {
-                line(out, "tokens", String.format(Locale.ROOT, "%,d calls, %,d input + %,d output = %,d tokens",
-                        r.calls(), r.inputTokens(), r.outputTokens(), r.totalTokens()));
+                line(out, "tokens", String.format(Locale.ROOT, "%,d calls, %,d input + %,d output = %,d tokens%s",
+                        r.calls(), r.inputTokens(), r.outputTokens(), r.totalTokens(),
+                        r.cost() == null || r.cost().isEmpty() ? "" : ", " + r.cost()));
             }
         });
         if (!report.isBlank()) {

@@ -31,7 +31,7 @@ class RunSummaryTest {
         regions.put("foundry(aoai-eus)[openai-java]", new LinkedHashMap<>(Map.of(RunRecord.NO_REGION, 1L)));
         regions.get("foundry(aoai-eus)[openai-java]").put("East US", 2L);
         return new RunRecord("live", null, List.of("aoai-eus.openai.azure.com", "apim.azure-api.net"), regions, 6,
-                1234, 567, 1801);
+                1234, 567, 1801, "≈ 0.0088 USD (0.0025 per 1K input, 0.01 per 1K output tokens)");
     }
 
     @Test
@@ -53,7 +53,7 @@ class RunSummaryTest {
                   regions per path  direct(East US)[azure-ai-openai]  East US: 3
                                     apim[openai-java]                 East US 2: 4, East US: 5
                                     foundry(aoai-eus)[openai-java]    East US: 2 (+1 calls that named no region)
-                  tokens            6 calls, 1,234 input + 567 output = 1,801 tokens
+                  tokens            6 calls, 1,234 input + 567 output = 1,801 tokens, ≈ 0.0088 USD (0.0025 per 1K input, 0.01 per 1K output tokens)
                 """);
     }
 
@@ -81,7 +81,7 @@ class RunSummaryTest {
     @Test
     void should_fail_a_misconfigured_run_pointing_at_the_line_that_names_the_fix() {
         assertThatThrownBy(() -> RunSummary.verdict(List.of(outcome("responses", Status.BROKEN, "LAB_TARGET=...")),
-                Optional.of(new RunRecord("", "LAB_TARGET='prod' ...", List.of(), Map.of(), 0, 0, 0, 0)), ALL))
+                Optional.of(new RunRecord("", "LAB_TARGET='prod' ...", List.of(), Map.of(), 0, 0, 0, 0, "")), ALL))
                 .hasMessageStartingWith("nothing was validated: the configuration is invalid; the first lines of"
                         + " this run, and the report's first broken test, name the key and the fix");
     }
