@@ -60,6 +60,9 @@ public record SuiteConfig(
         credentials.clientSecret().map(Secret::reveal).ifPresent(secrets::add);
         personas.forEach(p -> p.clientSecret().map(Secret::reveal).ifPresent(secrets::add));
         liveEndpoints.accountKeys().values().forEach(k -> secrets.add(k.reveal()));
+        // GitHub's bearer for its OIDC token endpoint, which the nightly's sign-in uses (docs/azure-facts.md §9)
+        Optional.ofNullable(credentials.inheritedEnvironment().variables().get("ACTIONS_ID_TOKEN_REQUEST_TOKEN"))
+                .filter(v -> !v.isBlank()).ifPresent(secrets::add);
         return secrets;
     }
 

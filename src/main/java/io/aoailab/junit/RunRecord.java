@@ -33,6 +33,8 @@ public record RunRecord(String target, String configurationError, List<String> h
 
     /** The file a run writes its record into, in the run directory. */
     public static final String FILE_NAME = "run.json";
+    /** The file of the SHA-256 fingerprints of the secrets a run knew, in the run directory. */
+    public static final String FINGERPRINTS = "secret-fingerprints.txt";
     /** The region of a call whose answer named none. */
     public static final String NO_REGION = "no region";
 
@@ -69,6 +71,16 @@ public record RunRecord(String target, String configurationError, List<String> h
         static Optional<Writer> of(ExtensionContext context) {
             return context.getConfigurationParameter(DeploymentTest.RUN_DIRECTORY_PROPERTY_NAME).map(Path::of)
                     .map(Writer::new);
+        }
+
+        /** The fingerprints of the run's secrets, one per line: for the check that none reached the output. */
+        void writeFingerprints(List<String> fingerprints) {
+            try {
+                Files.createDirectories(directory);
+                Files.write(directory.resolve(FINGERPRINTS), fingerprints);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the secrets' fingerprints into " + directory, e);
+            }
         }
 
         void write(RunRecord record) {

@@ -86,6 +86,9 @@ final class RunSetup implements AutoCloseable {
         try {
             record.ifPresent(writer -> writer.write(run == null
                     ? RunRecord.misconfigured(error.getMessage()) : run.record()));
+            if (run != null) {
+                record.ifPresent(writer -> writer.writeFingerprints(run.redactor().fingerprints()));
+            }
         } finally {
             if (run != null) {
                 run.close();

@@ -4,6 +4,7 @@ import io.aoailab.lab.apim.ApimGateway;
 import io.aoailab.lab.apim.PolicyFiles;
 import io.aoailab.lab.apim.policy.Policy;
 import io.aoailab.lab.entra.EntraAuthority;
+import io.aoailab.lab.entra.GitHubIssuer;
 import io.aoailab.lab.faults.FaultControl;
 import io.aoailab.lab.foundry.FoundryProjectService;
 import io.aoailab.lab.http.LabBackendClient;
@@ -60,6 +61,7 @@ public final class Lab implements AutoCloseable {
     private final FaultControl faults;
     private final AccessControl access;
     private final EntraAuthority authority;
+    private final GitHubIssuer github;
     private final LabExecutor executor;
     private final List<LabServer> servers = new ArrayList<>();
     private final Map<String, LabAccount> accounts = new LinkedHashMap<>();
@@ -69,6 +71,7 @@ public final class Lab implements AutoCloseable {
     private final Clock clock;
     private final GeneratedSecrets secrets = new GeneratedSecrets();
     private LabServer authorityServer;
+    private LabServer githubServer;
     private LabApim apim;
     private final Map<String, LabEndpoint> storage = new LinkedHashMap<>();
     private final Map<String, LabEndpoint> searches = new LinkedHashMap<>();
@@ -89,16 +92,18 @@ public final class Lab implements AutoCloseable {
      * certificate does not depend on the topology and is generated while the topology loads.
      */
     static final List<String> SERVED_NAMES = List.of(AUTHORITY_HOST, "*.openai.azure.com", "*.azure-api.net",
-            "*.blob.core.windows.net", "*.search.windows.net", "*.services.ai.azure.com", TOKEN_PROBE_HOST);
+            "*.blob.core.windows.net", "*.search.windows.net", "*.services.ai.azure.com", TOKEN_PROBE_HOST,
+            GitHubIssuer.HOST_NAME);
 
 
-    private Lab(Topology topology, LabCertificates certificates, Clock clock) {
+    private Lab(Topology topology, LabCertificates certificates, LabOptions options) {
         this.topology = topology;
-        this.clock = clock;
+        this.clock = options.clock();
         this.certificates = certificates;
         this.faults = new FaultControl(clock);
         this.access = new AccessControl(TopologyLoader.roleAssignments(topology));
-        this.authority = new EntraAuthority(topology, clock, secrets);
+        this.github = new GitHubIssuer(clock, secrets, options.githubTokenLifetime());
+        this.authority = new EntraAuthority(topology, clock, secrets, github);
         this.executor = new LabExecutor();
     }
 
@@ -110,7 +115,7 @@ public final class Lab implements AutoCloseable {
         // the gateway's policy parses while the certificate is made and the other hosts start
         CompletableFuture<Optional<Policy>> policy = CompletableFuture.supplyAsync(() -> topology.apimGateway()
                 .map(spec -> PolicyFiles.load(spec.api().policy(), options.topologyFile())));
-        Lab lab = new Lab(topology, joined(tls), options.clock());
+        Lab lab = new Lab(topology, joined(tls), options);
         try {
             lab.startHosts(options, policy);
         } catch (RuntimeException e) {
@@ -168,6 +173,8 @@ public final class Lab implements AutoCloseable {
             LabServer server = serve(spec.hostName(), ports.next(), gateway);
             apim = new LabApim(spec, server.hostUri(), server.loopbackUri(), gateway);
         }
+        // last, so a fixed first port gives the other hosts the ports they always had
+        githubServer = serve(GitHubIssuer.HOST_NAME, ports.next(), github);
     }
 
     /**
@@ -279,6 +286,25 @@ public final class Lab implements AutoCloseable {
     /** The authority host for clients without pinning, e.g. {@code https://127.0.0.1:41234/}. */
     public URI authorityLoopbackUri() {
         return authorityServer.loopbackUri();
+    }
+
+    /**
+     * The lab's GitHub Actions OIDC provider: what a job would ask for the token the suite's caller signs in with
+     * when it runs as a GitHub workflow (the topology's federated credentials trust it), and the tokens it issued.
+     */
+    public GitHubIssuer githubIssuer() {
+        return github;
+    }
+
+    /**
+     * What a GitHub job with {@code id-token: write} finds in its environment, for this lab's issuer.
+     *
+     * @param loopback whether the URL names {@code 127.0.0.1} (a standalone lab's clients) rather than the pinned
+     *     {@value GitHubIssuer#HOST_NAME}
+     */
+    public GitHubOidcRequest githubOidcRequest(boolean loopback) {
+        URI origin = loopback ? githubServer.loopbackUri() : githubServer.hostUri();
+        return new GitHubOidcRequest(origin.resolve(github.requestPath()), github.requestToken());
     }
 
     /** The accounts, in topology order. */
@@ -404,6 +430,13 @@ public final class Lab implements AutoCloseable {
         public LabSecret subscriptionKey(String subscriptionName) {
             return gateway.primaryKey(subscriptionName);
         }
+    }
+
+    /**
+     * The values GitHub gives a job in {@code ACTIONS_ID_TOKEN_REQUEST_URL} and {@code ACTIONS_ID_TOKEN_REQUEST_TOKEN};
+     * {@code requestToken} prints redacted.
+     */
+    public record GitHubOidcRequest(URI requestUrl, LabSecret requestToken) {
     }
 
     /** A lab host's Azure-shaped URL and its plain loopback URL. */

@@ -44,6 +44,23 @@ public final class Redactor {
         }
     }
 
+    /**
+     * SHA-256 fingerprints (hex) of the secret values it knows, never the values: what a check after the run looks
+     * for in the report and build output to prove no secret got there.
+     */
+    public List<String> fingerprints() {
+        return knownSecrets.stream().map(Redactor::sha256).sorted().toList();
+    }
+
+    static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;

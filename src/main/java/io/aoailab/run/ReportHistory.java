@@ -11,9 +11,10 @@ import java.util.stream.Stream;
  * The report's history, carried from run to run so trends and each test's history fill in. Allure builds them from a
  * {@code history/} folder in the results it is given, and writes the updated folder into a report it generates as a
  * directory (the single-file report keeps it inside its one page), per Allure's documentation
- * (allurereport.org/docs/history-and-retries/). The folder lives in {@code reports/history/}: {@link #carryIn} copies
- * it into the results before the report is generated, {@link #carryOut} copies the new one back after. CI keeps the
- * folder between runs (the nightly workflow restores and saves it).
+ * (allurereport.org/docs/how-it-works-history-files, allurereport.org/docs/history-and-retries). The folder lives in
+ * {@code reports/history/}: {@link #carryIn} copies it into the results before the report is generated,
+ * {@link #carryOut} copies the new one back after. CI keeps the folder between runs (the nightly workflow restores
+ * and saves it).
  */
 final class ReportHistory {
     static final String FOLDER = "history";

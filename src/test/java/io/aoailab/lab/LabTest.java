@@ -78,7 +78,7 @@ class LabTest {
     @Test
     void should_list_every_secret_it_generated_for_whoever_embeds_it() {
         // client secrets, both keys of each account (the Foundry account's two surfaces too), both keys of each APIM
-        // subscription, and the search service's two admin keys and query key
+        // subscription, the search service's two admin keys and query key, and the GitHub issuer's request token
         List<String> expected = new java.util.ArrayList<>();
         lab.topology().principals().stream().filter(p -> p.type() == io.aoailab.lab.topology.Topology.PrincipalType.ServicePrincipal)
                 .forEach(p -> expected.add(lab.credentials(p.name()).clientSecret().reveal()));
@@ -88,7 +88,7 @@ class LabTest {
         List<String> generated = lab.generatedSecrets().stream().map(s -> s.reveal()).toList();
 
         assertThat(generated).containsAll(expected).doesNotHaveDuplicates()
-                .hasSize(expected.size() + 2 * 2 + 3);
+                .hasSize(expected.size() + 2 * 2 + 3 + 1);
         assertThat(lab.generatedSecrets().toString()).doesNotContain(expected.get(0));
     }
 

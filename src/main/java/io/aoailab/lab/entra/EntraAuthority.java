@@ -40,8 +40,10 @@ import java.util.stream.Collectors;
  *   <li>{@code GET /v2.0/.well-known/openid-configuration}: OIDC metadata, URLs built from the request's
  *       {@code Host} (see {@code Discovery});</li>
  *   <li>{@code GET /discovery/v2.0/keys}: the JWKS with the signing key;</li>
- *   <li>{@code POST /oauth2/v2.0/token}: the client-credentials grant (see {@code TokenEndpoint}), for the
- *       first-party resources in {@code Resources}, answering Entra's token and error JSON.</li>
+ *   <li>{@code POST /oauth2/v2.0/token}: the client-credentials grant with a client secret or, for a principal with
+ *       federated credentials, a {@link GitHubIssuer} token as client assertion (see {@code TokenEndpoint},
+ *       {@code ClientAssertions}), for the first-party resources in {@code Resources}, answering Entra's token and
+ *       error JSON.</li>
  * </ul>
  * Any other tenant, {@code common}, {@code organizations} and {@code consumers} included, is answered as an
  * unknown tenant ({@code 400 invalid_tenant}, AADSTS90002). Entra serves multi-tenant metadata under those
@@ -101,17 +103,28 @@ public final class EntraAuthority implements TokenVerifier, LabHandler {
     }
 
     /**
+     * An authority that trusts a GitHub-like issuer of its own with GitHub's token lifetime.
+     *
      * @param generated the lab's registry: the client secrets are registered there, and the authority's error answers
      *     are kept free of every secret in it
      */
     public EntraAuthority(Topology topology, Clock clock, GeneratedSecrets generated) {
+        this(topology, clock, generated, new GitHubIssuer(clock, generated, GitHubIssuer.DEFAULT_LIFETIME));
+    }
+
+    /**
+     * @param generated the lab's registry: the client secrets are registered there, and the authority's error answers
+     *     are kept free of every secret in it
+     * @param github the external issuer whose tokens the topology's federated credentials may trust
+     */
+    public EntraAuthority(Topology topology, Clock clock, GeneratedSecrets generated, GitHubIssuer github) {
         this.topology = topology;
         this.signingKey = CompletableFuture.supplyAsync(() -> SigningKey.generate(clock.instant()),
                 EntraAuthority::startKeyThread);
         this.secrets = new ClientSecrets(topology.principals(), generated);
         this.tokens = new AccessTokens(topology.tenant().id(), this::signingKey, clock);
         this.verifier = new AccessTokenVerifier(topology, this::signingKey, clock);
-        this.tokenEndpoint = new TokenEndpoint(topology, secrets, tokens);
+        this.tokenEndpoint = new TokenEndpoint(topology, secrets, new ClientAssertions(github, clock), tokens);
         this.answers = new EntraAnswers(clock, generated);
     }
 

@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * <p>Texts are verbatim from real responses quoted in public issues and SDK recordings; the source of each is
  * next to its factory. Older responses separate the trailer with {@code \r\n}, recent ones (2024-2025) with a
- * space, which is what the lab sends. None of these texts ever carries a client secret: the only request values
- * they echo are the client id, tenant, grant type, scope and resource.
+ * space, which is what the lab sends. None of these texts ever carries a client secret or an assertion: the only
+ * request values they echo are the client id, tenant, grant type, scope and resource, and of a federated assertion
+ * its issuer, subject, audience, key id and validity.
  *
  * @param status the HTTP status
  * @param error the OAuth {@code error} code
@@ -26,6 +27,9 @@ import java.util.Map;
 record EntraError(int status, String error, int code, String message) {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    /** How the STS writes instants inside descriptions: seven fraction digits, e.g. 2025-08-29T05:47:32.1501147Z. */
+    private static final DateTimeFormatter STS_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     /*
      * 400 invalid_tenant. github.com/james-gould/azure-keyvault-emulator/issues/324 (2025-08-18) and
@@ -149,6 +153,99 @@ record EntraError(int status, String error, int code, String message) {
      */
     static EntraError unknownInstance() {
         return new EntraError(400, "invalid_instance", 50049, "AADSTS50049: Unknown or invalid instance.");
+    }
+
+    /*
+     * 400 invalid_request. GitLab's Azure Key Vault troubleshooting docs quote "RESPONSE 400 Bad Request
+     * AADSTS50027: JWT token is invalid or malformed." for a federated token it could not parse, and an MSAL.NET test
+     * fixture records the body with "error":"invalid_request" (2023). docs/azure-facts.md §9.
+     */
+    static EntraError malformedAssertion() {
+        return new EntraError(400, "invalid_request", 50027, "AADSTS50027: JWT token is invalid or malformed.");
+    }
+
+    /*
+     * 401 invalid_client [status UNCONFIRMED: the captures show the text, not the status line]. Recent captures
+     * (2025-2026) name the app: "AADSTS70025: The client '<name>' has no configured federated identity
+     * credentials."; a 2024 one (microsoft/AL-Go#1147) reads "Client application has no configured ...", reached
+     * through MSAL.NET's invalid_client text. docs/azure-facts.md §9.
+     */
+    static EntraError noFederatedCredentials(String principalName) {
+        return new EntraError(401, "invalid_client", 70025, "AADSTS70025: The client '" + principalName
+                + "' has no configured federated identity credentials.");
+    }
+
+    /*
+     * 401 invalid_client, one code per claim that matched no federated credential of the app: 700211 the issuer
+     * (Azure/azure-workload-identity#1200, 2024), 700212 the audience (a recorded body in AthenZ/athenz's
+     * AzureAccessTokenProviderTest, 2024, served as 401), 700213 the subject (Azure/login#453, #482; dotnet/maui#31978,
+     * 2025). The older single code AADSTS70021 "No matching federated identity record found for presented assertion.
+     * Assertion Issuer: '…'. Assertion Subject: '…'. Assertion Audience: '…'." (2022-2023) was replaced by these.
+     * The trailer is the 2025 wording seen with 700213; that 700211/700212 changed with it is [UNCONFIRMED].
+     * docs/azure-facts.md §9.
+     */
+    static EntraError noMatchingIssuer(String issuer) {
+        return noMatchingRecord(700211, "issuer", issuer);
+    }
+
+    static EntraError noMatchingAudience(String audience) {
+        return noMatchingRecord(700212, "audience", audience);
+    }
+
+    static EntraError noMatchingSubject(String subject) {
+        return noMatchingRecord(700213, "subject", subject);
+    }
+
+    private static EntraError noMatchingRecord(int code, String claim, String value) {
+        return new EntraError(401, "invalid_client", code, "AADSTS" + code + ": No matching federated identity record"
+                + " found for presented assertion " + claim + " '" + value + "'. Check your federated identity credential"
+                + " Subject, Audience and Issuer against the presented assertion."
+                + " https://learn.microsoft.com/entra/workload-id/workload-identity-federation");
+    }
+
+    /*
+     * 401 invalid_client. Azure/azure-sdk-for-go#18176 shows "RESPONSE 401 Unauthorized" with
+     * "error: invalid_client, error_description: AADSTS700024: Client assertion is not within its valid time
+     * range..."; the whole text, with its seven-digit fractions, "1970-01-01T00:00:00.0000000Z" for an assertion
+     * without nbf, and the space before the last period, is from AzureAD/microsoft-authentication-library-for-java#984
+     * (2025). docs/azure-facts.md §9.
+     */
+    static EntraError assertionOutsideValidity(Instant now, Instant notBefore, Instant expires) {
+        return new EntraError(401, "invalid_client", 700024, "AADSTS700024: Client assertion is not within its valid"
+                + " time range. Current time: " + STS_TIME.format(now) + ", assertion valid from "
+                + STS_TIME.format(notBefore) + ", expiry time of assertion " + STS_TIME.format(expires) + "."
+                + " Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .");
+    }
+
+    /*
+     * invalid_client, status 401 [UNCONFIRMED]. Azure/azure-workload-identity#1232 (2024): a federated token signed by
+     * a key its issuer's metadata does not list. Entra names the key by a 40-hex-digit identifier there; the lab
+     * names it by the token's kid [UNCONFIRMED which header Entra prints]. docs/azure-facts.md §9.
+     */
+    static EntraError unknownAssertionKey(String keyId, String issuer) {
+        return new EntraError(401, "invalid_client", 7000272, "AADSTS7000272: The certificate with identifier " + keyId
+                + " used to sign the federated credential could not be found in the metadata of identity provider "
+                + issuer + ". Please validate that your Identity Provider's metadata exposes the key used to sign the"
+                + " incoming token.");
+    }
+
+    /*
+     * invalid_client, status 401. The text is that of a client assertion signed by a certificate that does not
+     * verify it (AzureAD/passport-azure-ad#453, Azure/azure-sdk-for-net#29007); that Entra answers a federated token
+     * whose listed key does not verify its signature with it too is [UNCONFIRMED]. docs/azure-facts.md §9.
+     */
+    static EntraError invalidAssertionSignature() {
+        return new EntraError(401, "invalid_client", 700027, "AADSTS700027: Client assertion contains an invalid"
+                + " signature. [Reason - The provided signature value did not match the expected signature value.]");
+    }
+
+    /*
+     * 400 invalid_request. Azure/azure-workload-identity#605 (2022): "AADSTS90061: Request to External OIDC endpoint
+     * failed." with MSAL.NET's ErrorCode invalid_request: Entra could not fetch the issuer's metadata. The lab fetches
+     * nothing, so any issuer but its own GitHub-like one is one it cannot reach. docs/azure-facts.md §9.
+     */
+    static EntraError externalIssuerUnreachable() {
+        return new EntraError(400, "invalid_request", 90061, "AADSTS90061: Request to External OIDC endpoint failed.");
     }
 
     /** The JSON body, with the trailer Entra appends to every description. */

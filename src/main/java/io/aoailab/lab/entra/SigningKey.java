@@ -52,13 +52,18 @@ final class SigningKey {
 
     /** A fresh key; takes 45-270 ms, over 1 s cold (RSA prime search), so callers start it off the request path. */
     static SigningKey generate(Instant now) {
+        // Entra's signing certificates are self-signed with this subject
+        return generate(now, "CN=accounts.accesscontrol.windows.net");
+    }
+
+    /** A fresh key in a self-signed certificate of {@code subjectName}, for another issuer than Entra. */
+    static SigningKey generate(Instant now, String subjectName) {
         try {
             SecureRandom random = new SecureRandom();
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, random);
             KeyPair keys = generator.generateKeyPair();
-            // Entra's signing certificates are self-signed with this subject
-            X500Name subject = new X500Name("CN=accounts.accesscontrol.windows.net");
+            X500Name subject = new X500Name(subjectName);
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                     new JcaX509v3CertificateBuilder(subject, new BigInteger(64, random).add(BigInteger.ONE),
                             Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))),
@@ -110,6 +115,13 @@ final class SigningKey {
      * {@code "alg":"RS256"} to them for OCI), and validators fall back to the token header's {@code alg}.
      */
     Map<String, Object> publicJwk(String issuer) {
+        Map<String, Object> jwk = rsaJwk();
+        jwk.put("issuer", issuer);
+        return jwk;
+    }
+
+    /** The public key as a plain RSA JWK: {@code kty}, {@code use}, {@code kid}, {@code x5t}, {@code n}, {@code e}, {@code x5c}. */
+    Map<String, Object> rsaJwk() {
         RSAPublicKey publicKey = (RSAPublicKey) keys.getPublic();
         Map<String, Object> jwk = new LinkedHashMap<>();
         jwk.put("kty", "RSA");
@@ -123,7 +135,6 @@ final class SigningKey {
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("Cannot encode the lab Entra signing certificate", e);
         }
-        jwk.put("issuer", issuer);
         return jwk;
     }
 

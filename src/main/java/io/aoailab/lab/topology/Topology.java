@@ -126,12 +126,50 @@ public record Topology(
      * @param type {@code ServicePrincipal} (signs in with a client secret) or {@code ManagedIdentity}
      * @param clientId the application (client) id, a GUID
      * @param objectId the object id, a GUID; tokens carry it as {@code oid}, role assignments name it
+     * @param federatedIdentityCredentials the external tokens it also signs in with (workload identity federation),
+     *        as an app registration lists them under {@code federatedIdentityCredentials}; none by default
      */
     public record Principal(
             @JsonProperty(required = true) String name,
             @JsonProperty(required = true) PrincipalType type,
             @JsonProperty(required = true) String clientId,
-            @JsonProperty(required = true) String objectId) {
+            @JsonProperty(required = true) String objectId,
+            List<FederatedCredential> federatedIdentityCredentials) {
+
+        public Principal {
+            federatedIdentityCredentials = federatedIdentityCredentials == null ? List.of()
+                    : List.copyOf(federatedIdentityCredentials);
+        }
+
+        /** A principal that signs in with its client secret alone, as the older topologies declare them. */
+        public Principal(String name, PrincipalType type, String clientId, String objectId) {
+            this(name, type, clientId, objectId, null);
+        }
+    }
+
+    /**
+     * A trust in tokens of an external identity provider, named as Microsoft Graph names the members of a
+     * federatedIdentityCredential (learn.microsoft.com/graph/api/resources/federatedidentitycredential): an assertion
+     * is accepted when its {@code iss}, {@code sub} and {@code aud} match, exactly and case-sensitively
+     * (docs/azure-facts.md §9).
+     *
+     * @param name the credential's name, unique per principal
+     * @param issuer the issuer URL, or {@value #LAB_GITHUB} for the lab's own GitHub-like issuer
+     * @param subject the {@code sub} the assertion must carry, e.g. {@code repo:org/repo:ref:refs/heads/main}
+     * @param audiences the {@code aud} values accepted; GitHub's recommended one is {@code api://AzureADTokenExchange}
+     */
+    public record FederatedCredential(
+            @JsonProperty(required = true) String name,
+            @JsonProperty(required = true) String issuer,
+            @JsonProperty(required = true) String subject,
+            @JsonProperty(required = true) List<String> audiences) {
+
+        /** The keyword for the lab's GitHub-like OIDC issuer, whatever URL it issues as. */
+        public static final String LAB_GITHUB = "lab-github";
+
+        public FederatedCredential {
+            audiences = List.copyOf(audiences);
+        }
     }
 
     public enum PrincipalType { ServicePrincipal, ManagedIdentity }

@@ -279,6 +279,32 @@ final class TopologyChecker {
                     fail(at + "." + id[0], "'" + id[1] + "' is used by another principal", "use a fresh GUID");
                 }
             }
+            checkFederatedCredentials(at, principal);
+        }
+    }
+
+    private void checkFederatedCredentials(String principalAt, Principal principal) {
+        Set<String> names = new HashSet<>();
+        for (int j = 0; j < principal.federatedIdentityCredentials().size(); j++) {
+            Topology.FederatedCredential credential = principal.federatedIdentityCredentials().get(j);
+            String at = principalAt + ".federatedIdentityCredentials[" + j + "]";
+            if (credential.name().isBlank() || !names.add(credential.name())) {
+                fail(at + ".name", "'" + credential.name() + "' is not a unique credential name",
+                        "give each federated credential of the principal its own name");
+            }
+            if (!credential.issuer().equals(Topology.FederatedCredential.LAB_GITHUB)
+                    && !credential.issuer().startsWith("https://")) {
+                fail(at + ".issuer", "'" + credential.issuer() + "' is not an issuer",
+                        "write the issuer's https URL, or " + Topology.FederatedCredential.LAB_GITHUB
+                                + " for the lab's GitHub-like issuer");
+            }
+            if (credential.subject().isBlank()) {
+                fail(at + ".subject", "is blank", "write the sub the tokens carry, e.g."
+                        + " repo:aoai-lab/aoai-lab-suite:ref:refs/heads/main");
+            }
+            if (credential.audiences().isEmpty() || credential.audiences().stream().anyMatch(String::isBlank)) {
+                fail(at + ".audiences", "has no audience", "write [api://AzureADTokenExchange]");
+            }
         }
     }
 

@@ -107,7 +107,7 @@ final class LabEnvFile {
         keys.put("HTTP_TIMEOUT_SECONDS", "30");
         for (String measurement : List.of("DISTRIBUTION_ALPHA", "DISTRIBUTION_BETA", "DISTRIBUTION_DELTA",
                 "DISTRIBUTION_MAX_REQUESTS", "DISTRIBUTION_CONCURRENCY", "POOL_RECOVERY_SECONDS",
-                "RBAC_PROPAGATION_SECONDS")) {
+                "RBAC_PROPAGATION_SECONDS", "PRICE_PER_1K_INPUT_TOKENS", "PRICE_PER_1K_OUTPUT_TOKENS", "PRICE_CURRENCY")) {
             keys.put(measurement, "");
         }
         keys.put("LAB_TOPOLOGY_FILE", "");
@@ -119,5 +119,26 @@ final class LabEnvFile {
                 .append("# Holds client secrets: keep it private.\n");
         keys.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
         return out.toString();
+    }
+
+    /**
+     * The {@code github-oidc.env} a standalone lab writes next to lab.env: what a GitHub job with
+     * {@code permissions: id-token: write} finds in its environment, for the lab's GitHub-like issuer, so the suite's
+     * caller can sign in as the nightly workflow does (a fresh GitHub token per Entra request). A separate file, so
+     * lab.env stays the keys of env.sample; it empties {@code AZURE_CLIENT_SECRET}, because a configured secret wins
+     * over GitHub's variables.
+     */
+    static String renderGitHubOidc(Lab lab, Instant now) {
+        Lab.GitHubOidcRequest request = lab.githubOidcRequest(true);
+        return "# Written by the standalone aoai-lab-suite lab at " + now + "; valid while it runs.\n"
+                + "# What a GitHub job with `permissions: id-token: write` finds in its environment, for this lab's\n"
+                + "# GitHub-like OIDC issuer (tokens valid " + lab.githubIssuer().lifetime().toSeconds() + " s)."
+                + " Exported after lab.env, the suite's caller signs in with\n"
+                + "# a fresh GitHub token per Entra request, as in the nightly workflow: set -a; . lab.env;"
+                + " . github-oidc.env; set +a\n"
+                + "# Holds the request token: keep it private.\n"
+                + "ACTIONS_ID_TOKEN_REQUEST_URL=" + request.requestUrl() + "\n"
+                + "ACTIONS_ID_TOKEN_REQUEST_TOKEN=" + request.requestToken().reveal() + "\n"
+                + "AZURE_CLIENT_SECRET=\n";
     }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs the lab standalone until interrupted, so any client (curl, Python, Node, the suite with
- * {@code LAB_TARGET=live}) can use it. Writes {@code lab-ca.pem} and {@code lab.env} into the output directory.
+ * {@code LAB_TARGET=live}) can use it. Writes {@code lab-ca.pem}, {@code lab.env} and {@code github-oidc.env} (GitHub's
+ * OIDC variables for the lab's GitHub-like issuer) into the output directory.
  *
  * <pre>
  * mvn -q compile exec:java@lab                                  # writes lab-out/lab.env and lab-out/lab-ca.pem
@@ -25,6 +26,9 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class StandaloneLab {
+    /** The file with GitHub's OIDC variables for the lab's issuer, next to lab.env. */
+    static final String GITHUB_OIDC_FILE = "github-oidc.env";
+
     private StandaloneLab() {
     }
 
@@ -38,9 +42,9 @@ public final class StandaloneLab {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             lab.close();
-            // the env file holds the lab's client secrets, and neither file means anything once the lab is gone
-            List<String> removed = Stream.of(envFile, caFile).filter(StandaloneLab::deleteQuietly).map(Path::toString)
-                    .toList();
+            // the env files hold the lab's client secrets and request token, and none means anything once the lab is gone
+            List<String> removed = Stream.of(envFile, caFile, arguments.out().resolve(GITHUB_OIDC_FILE))
+                    .filter(StandaloneLab::deleteQuietly).map(Path::toString).toList();
             System.out.printf("aoai-lab-suite lab stopped%s.%n", removed.isEmpty() ? ""
                     : "; removed " + String.join(" and ", removed));
             stopped.countDown();
@@ -59,15 +63,23 @@ public final class StandaloneLab {
         }
     }
 
-    /** Writes what a standalone lab gives its clients: {@code lab-ca.pem} and {@code lab.env} (owner-only). */
+    /**
+     * Writes what a standalone lab gives its clients: {@code lab-ca.pem}, {@code lab.env} and, in {@code out},
+     * {@value #GITHUB_OIDC_FILE} (both env files owner-only).
+     */
     public static void write(Path out, Path caFile, Path envFile, Lab lab) throws IOException {
         Files.createDirectories(out);
         Files.writeString(caFile, lab.caPem(), StandardCharsets.US_ASCII);
-        Files.writeString(envFile, LabEnvFile.render(lab, caFile, Instant.now()), StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(envFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system (Windows): the file stays as the user's umask made it
+        Instant now = Instant.now();
+        Path githubFile = out.resolve(GITHUB_OIDC_FILE);
+        Files.writeString(envFile, LabEnvFile.render(lab, caFile, now), StandardCharsets.UTF_8);
+        Files.writeString(githubFile, LabEnvFile.renderGitHubOidc(lab, now), StandardCharsets.UTF_8);
+        for (Path secret : List.of(envFile, githubFile)) {
+            try {
+                Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system (Windows): the file stays as the user's umask made it
+            }
         }
     }
 
@@ -85,6 +97,8 @@ public final class StandaloneLab {
         lab.foundryProject().ifPresent(project -> out.printf("  Foundry project   %s%n", project.loopbackUri()));
         lab.apim().ifPresent(apim -> out.printf("  APIM gateway      %s  (%s; key in the env file)%n", apim.loopbackUri(),
                 apim.spec().name()));
+        out.printf("  GitHub OIDC       %s  (a job's token request; the request token in %s)%n",
+                lab.githubOidcRequest(true).requestUrl(), GITHUB_OIDC_FILE);
         out.printf("  admin API         %s  (GET admin/status, GET admin/apim, POST|DELETE admin/faults)%n",
                 admin.loopbackUri());
         out.printf("  CA certificate    %s%n", caFile.toAbsolutePath());

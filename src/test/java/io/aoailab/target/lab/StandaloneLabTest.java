@@ -177,7 +177,40 @@ class StandaloneLabTest {
         String text = printed.toString(StandardCharsets.UTF_8);
         assertThat(text).contains(env.get("OPENAI_ENDPOINT_1"), env.get("OPENAI_ENDPOINT_2"),
                 env.get("AZURE_AUTHORITY_HOST"), "East US 2", "--cacert", "REQUESTS_CA_BUNDLE", "NODE_EXTRA_CA_CERTS");
-        assertThat(text).doesNotContain(env.get("AZURE_CLIENT_SECRET"));
+        assertThat(text).doesNotContain(env.get("AZURE_CLIENT_SECRET"))
+                .doesNotContain(lab.githubIssuer().requestToken().reveal())
+                .contains(lab.githubOidcRequest(true).requestUrl().toString(), "github-oidc.env");
+    }
+
+    @Test
+    void should_write_githubs_oidc_variables_for_its_issuer_beside_lab_env_owner_only() throws IOException {
+        Path file = out.resolve("github-oidc.env");
+
+        Map<String, String> github = parse(Files.readString(file));
+
+        assertThat(github).containsOnlyKeys("ACTIONS_ID_TOKEN_REQUEST_URL", "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+                "AZURE_CLIENT_SECRET");
+        assertThat(github.get("ACTIONS_ID_TOKEN_REQUEST_URL")).startsWith("https://127.0.0.1:")
+                .endsWith("/idtoken?api-version=2.0");
+        assertThat(github.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN")).isEqualTo(lab.githubIssuer().requestToken().reveal());
+        assertThat(github.get("AZURE_CLIENT_SECRET")).as("emptied: a configured secret would win").isEmpty();
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void should_hand_out_github_tokens_to_a_plain_client_with_the_request_token_of_github_oidc_env() throws Exception {
+        Map<String, String> github = parse(Files.readString(out.resolve("github-oidc.env")));
+
+        HttpResponse<String> answer = plainClient.send(HttpRequest.newBuilder(URI.create(
+                github.get("ACTIONS_ID_TOKEN_REQUEST_URL") + "&audience=api://AzureADTokenExchange"))
+                .header("Authorization", "bearer " + github.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(LabJson.MAPPER.readTree(answer.body()).get("value").asText()).matches("[^.]+\\.[^.]+\\.[^.]+");
     }
 
     private static Map<String, String> parse(String dotenv) {
