@@ -59,6 +59,9 @@ public final class AccessPath {
     /** The scope of the Foundry project's own surface. */
     public static final String PROJECT_SCOPE = "https://ai.azure.com/.default";
 
+    /** The Azure SDK clients' retry setting: none, so a refusal is the service's first answer. */
+    static final RetryOptions NO_RETRIES = new RetryOptions(new FixedDelayOptions(0, Duration.ZERO));
+
     private final Way way;
     // the way in, without the client: e.g. "apim" and "through APIM"
     private final String wayName;
@@ -299,7 +302,7 @@ public final class AccessPath {
         ResponsesClientBuilder builder = new ResponsesClientBuilder().endpoint(base).httpClient(settings.http())
                 .serviceVersion(AzureResponsesServiceVersion.getLatest())
                 .addPolicy(new ApiVersionOverride(settings::apiVersion)).addPolicy(capture)
-                .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
+                .retryOptions(NO_RETRIES);
         if (auth instanceof Auth.Bearer bearer) {
             builder.credential(bearer.credential());
         } else if (auth instanceof Auth.ApiKey key) {

@@ -5,10 +5,7 @@ import com.azure.ai.projects.ConnectionsClient;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.policy.FixedDelayOptions;
-import com.azure.core.http.policy.RetryOptions;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -29,7 +26,7 @@ final class ProjectConnections {
     ProjectConnections(URI project, TokenCredential credential, HttpClient http, CallCapture capture) {
         this.client = new AIProjectClientBuilder().endpoint(project.toString().replaceAll("/+$", ""))
                 .credential(credential).httpClient(http).addPolicy(new ApiVersionOverride(apiVersion::get))
-                .addPolicy(capture).retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)))
+                .addPolicy(capture).retryOptions(AccessPath.NO_RETRIES)
                 .buildConnectionsClient();
     }
 

@@ -28,8 +28,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Performs the RBAC matrix's operations as a given identity, each the way an application does it with the service's
@@ -44,6 +47,9 @@ public final class RoleProbe {
     /** Where in the BYO container the suite writes: nothing outside it is ever changed. */
     public static final String PREFIX = "aoai-lab-suite/rbac/";
     private static final String READ_ME = PREFIX + "read-me.txt";
+    private static final Pattern STORAGE_MESSAGE = Pattern.compile("<Message>([^<]*)");
+    private static final Pattern STORAGE_DETAIL = Pattern.compile(
+            "<(QueryParameterName|QueryParameterValue|Reason)>([^<]*)");
 
     private final DeploymentEndpoints endpoints;
     private final IntendedDeployment intended;
@@ -145,10 +151,10 @@ public final class RoleProbe {
             });
             case SEARCH_QUERY -> sdk(service, () -> new SearchClientBuilder().endpoint(search()).indexName(
                     endpoints.aiSearchIndex().orElseThrow()).credential(identity).httpClient(settings.http())
-                    .addPolicy(capture("search")).retryOptions(noRetries()).buildClient()
+                    .addPolicy(capture("search")).retryOptions(AccessPath.NO_RETRIES).buildClient()
                     .search("*", new SearchOptions().setTop(1), Context.NONE).iterableByPage().iterator().next());
             case INDEX_LIST -> sdk(service, () -> new SearchIndexClientBuilder().endpoint(search()).credential(identity)
-                    .httpClient(settings.http()).addPolicy(capture("search")).retryOptions(noRetries()).buildClient()
+                    .httpClient(settings.http()).addPolicy(capture("search")).retryOptions(AccessPath.NO_RETRIES).buildClient()
                     .listIndexNames().iterableByPage().iterator().next());
         };
     }
@@ -239,26 +245,28 @@ public final class RoleProbe {
             return header;
         }
         Object value = e.getValue();
-        if (value instanceof java.util.Map<?, ?> map && map.get("error") instanceof java.util.Map<?, ?> error
+        if (value instanceof Map<?, ?> map && map.get("error") instanceof Map<?, ?> error
                 && error.get("code") instanceof String code) {
             return Optional.of(code);
         }
-        Optional<JsonNode> body = JsonBodies.object(String.valueOf(e.getMessage()).replaceFirst("^[^{]*", "")
-                .replaceFirst("[^}]*$", ""));
-        return JsonBodies.errorCode(body);
+        return JsonBodies.errorCode(bodyOf(e));
+    }
+
+    // azure-core puts the answer's JSON body inside its message ("Status code 403, \"{...}\"")
+    private static Optional<JsonNode> bodyOf(HttpResponseException e) {
+        return JsonBodies.object(String.valueOf(e.getMessage()).replaceFirst("^[^{]*", "").replaceFirst("[^}]*$", ""));
     }
 
     /** Storage's XML error: its {@code Message}, and the offending parameter where it names one. */
     private static String storageMessage(String message) {
-        java.util.regex.Matcher text = java.util.regex.Pattern.compile("<Message>([^<]*)").matcher(message);
+        Matcher text = STORAGE_MESSAGE.matcher(message);
         if (!text.find()) {
             return firstLine(message);
         }
         // without the RequestId and Time lines Storage appends: the message, not this request's trace
         StringBuilder out = new StringBuilder(text.group(1).replaceFirst("(?s)\\s*RequestId:.*", "").strip()
                 .replaceAll("\\s+", " "));
-        java.util.regex.Matcher detail = java.util.regex.Pattern.compile(
-                "<(QueryParameterName|QueryParameterValue|Reason)>([^<]*)").matcher(message);
+        Matcher detail = STORAGE_DETAIL.matcher(message);
         while (detail.find()) {
             out.append(' ').append(detail.group(1)).append('=').append(detail.group(2));
         }
@@ -267,9 +275,7 @@ public final class RoleProbe {
 
     /** The body's {@code error.message} where the exception carries the body, else its first line. */
     private static String errorMessage(HttpResponseException e) {
-        String message = String.valueOf(e.getMessage());
-        return JsonBodies.errorMessage(JsonBodies.object(message.replaceFirst("^[^{]*", "").replaceFirst("[^}]*$", "")))
-                .orElseGet(() -> firstLine(message));
+        return JsonBodies.errorMessage(bodyOf(e)).orElseGet(() -> firstLine(String.valueOf(e.getMessage())));
     }
 
     private static String firstLine(String message) {
@@ -290,11 +296,6 @@ public final class RoleProbe {
 
     private String search() {
         return endpoints.aiSearch().orElseThrow().toString().replaceAll("/+$", "");
-    }
-
-    private static com.azure.core.http.policy.RetryOptions noRetries() {
-        return new com.azure.core.http.policy.RetryOptions(new com.azure.core.http.policy.FixedDelayOptions(0,
-                Duration.ZERO));
     }
 
     private CallCapture capture(String service) {
